@@ -1,0 +1,51 @@
+/*
+ * `--flag value` options of one subcommand, described by a table.
+ *
+ * Any mistake on the command line ends the process with exit 2 and one
+ * stderr line naming the argument, so the harness (or a person) can tell a
+ * wrong call from a kernel failure.
+ */
+#ifndef OOLPROBE_ARGS_H
+#define OOLPROBE_ARGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum option_kind {
+	OPTION_NUMBER,	/* decimal digits only, within [min, max] */
+	OPTION_CHOICE,	/* one word out of choices */
+};
+
+struct option_spec {
+	const char *name;		/* with its dashes: "--pages" */
+	enum option_kind kind;
+	uint64_t min, max;		/* OPTION_NUMBER */
+	const char *const *choices;	/* OPTION_CHOICE, NULL-terminated */
+	/* The value when the option is absent: a number, or a choice index. */
+	uint64_t fallback;
+	/* Options that share a nonzero group may not be given together. */
+	int exclusive_group;
+};
+
+struct option_value {
+	bool given;
+	uint64_t number;	/* OPTION_NUMBER: the value */
+	size_t choice;		/* OPTION_CHOICE: index into choices */
+};
+
+/*
+ * Parses argv[0..argc) (the words after the subcommand) into values[i] for
+ * specs[i]. An option may appear at most once. Never returns on error.
+ */
+void parse_options(const char *command, const struct option_spec *specs,
+		   size_t spec_count, int argc, char *const argv[],
+		   struct option_value *values);
+
+/*
+ * Writes text as a double-quoted, single-line string with control bytes
+ * escaped, shortened if longer than the output allows; for error messages.
+ */
+void quote_argument(const char *text, char *out, size_t out_size);
+
+#endif

@@ -1,0 +1,11 @@
+/*
+ * Entry points of the subcommands, one per scenario. Each gets its own name
+ * (for messages) and the words after it, and returns the exit status.
+ */
+#ifndef OOLPROBE_COMMANDS_H
+#define OOLPROBE_COMMANDS_H
+
+int platform_main(const char *command, int argc, char *argv[]);
+int fork_cow_main(const char *command, int argc, char *argv[]);
+
+#endif

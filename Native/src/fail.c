@@ -1,0 +1,52 @@
+#include "fail.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <errno.h>
+#include <unistd.h>
+
+/*
+ * _exit, not exit: a failure must never flush a half-written JSON document
+ * that is still sitting in stdout's buffer.
+ */
+_Noreturn void fail_call(const char *call, const char *error_text)
+{
+	fprintf(stderr, "oolprobe: %s: %s\n", call, error_text);
+	_exit(EXIT_CALL_FAILED);
+}
+
+_Noreturn void fail_errno(const char *call)
+{
+	fail_call(call, strerror(errno));
+}
+
+_Noreturn void fail_recorded(const struct call_error *error)
+{
+	fail_call(error->call, error->text);
+}
+
+_Noreturn void fail_usage(const char *format, ...)
+{
+	va_list args;
+
+	fputs("oolprobe: ", stderr);
+	va_start(args, format);
+	vfprintf(stderr, format, args);
+	va_end(args);
+	fputc('\n', stderr);
+	_exit(EXIT_USAGE);
+}
+
+bool record_call_error(struct call_error *error, const char *call,
+		       const char *error_text)
+{
+	snprintf(error->call, sizeof(error->call), "%s", call);
+	snprintf(error->text, sizeof(error->text), "%s", error_text);
+	return false;
+}
+
+bool record_errno(struct call_error *error, const char *call, int errnum)
+{
+	return record_call_error(error, call, strerror(errnum));
+}
