@@ -1,0 +1,47 @@
+namespace OolSpecs.Harness.Observations;
+
+/// <summary>What `oolprobe fork-cow` reports: the buffer after each of the six steps.</summary>
+public sealed record ForkCowRun(
+    string Scenario,
+    string Kernel,
+    long PageSize,
+    int Pages,
+    ulong Buffer,
+    IReadOnlyList<ForkCowStep> Steps,
+    FrameAvailability? Frames = null)
+{
+    public ForkCowStep Step(string name) =>
+        Steps.SingleOrDefault(s => s.Step == name)
+        ?? throw new InvalidOperationException($"The fork-cow run has no step '{name}'; it has {string.Join(", ", Steps.Select(s => s.Step))}.");
+}
+
+/// <summary>
+/// One step. On XNU <see cref="Region"/> is set; on Linux <see cref="PageStates"/> and <see cref="Vma"/>.
+/// </summary>
+public sealed record ForkCowStep(
+    string Step,
+    string Actor,
+    XnuRegion? Region = null,
+    [property: System.Text.Json.Serialization.JsonPropertyName("pages")] IReadOnlyList<LinuxPage>? PageStates = null,
+    LinuxVma? Vma = null)
+{
+    public XnuRegion XnuRegion => Region ?? throw new InvalidOperationException($"Step '{Step}' has no XNU region: this run is not from XNU.");
+
+    public IReadOnlyList<LinuxPage> LinuxPages => PageStates ?? throw new InvalidOperationException($"Step '{Step}' has no Linux pages: this run is not from Linux.");
+
+    public LinuxVma LinuxVma => Vma ?? throw new InvalidOperationException($"Step '{Step}' has no Linux VMA: this run is not from Linux.");
+}
+
+/// <summary>The step names of the fork walk-through, in the article's order.</summary>
+public static class ForkSteps
+{
+    public const string AfterMap = "after-map";
+    public const string AfterWrite = "after-write";
+    public const string ChildAfterFork = "child-after-fork";
+    public const string ChildAfterWrite = "child-after-write";
+    public const string ParentBeforeWrite = "parent-before-write";
+    public const string ParentAfterWrite = "parent-after-write";
+
+    public static readonly IReadOnlyList<string> InOrder =
+        [AfterMap, AfterWrite, ChildAfterFork, ChildAfterWrite, ParentBeforeWrite, ParentAfterWrite];
+}

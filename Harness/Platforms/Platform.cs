@@ -1,0 +1,35 @@
+namespace OolSpecs.Harness.Platforms;
+
+/// <summary>
+/// Where an observation was made: the snapshot tree is keyed by it.
+/// <see cref="Os"/> is "macos" or "linux"; <see cref="Arch"/> is "arm64", "x86_64" or
+/// "x86_64-rosetta" (a translated process sees another page size than the host).
+/// </summary>
+public sealed record Platform(string Os, ReleaseVersion Release, string Arch)
+{
+    /// <summary>The release directory name in the snapshot tree, e.g. "macos-15.1".</summary>
+    public string ReleaseDirectory => $"{Os}-{Release}";
+
+    public override string ToString() => $"{ReleaseDirectory} {Arch}";
+
+    /// <summary>Reads a release directory name back, e.g. "linux-6.18" (false for anything else).</summary>
+    public static bool TryParseReleaseDirectory(string name, out string os, out ReleaseVersion release)
+    {
+        os = "";
+        release = default;
+        var dash = name.LastIndexOf('-');
+        if (dash <= 0 || dash == name.Length - 1)
+        {
+            return false;
+        }
+
+        var text = name[(dash + 1)..];
+        if (!ReleaseVersion.TryParseLeading(text, out release) || release.ToString() != text)
+        {
+            return false;
+        }
+
+        os = name[..dash];
+        return true;
+    }
+}

@@ -1,0 +1,30 @@
+namespace OolSpecs.Harness.Probe;
+
+/// <summary>The probe could not give an observation. The message carries the command and the probe's own stderr.</summary>
+public class ProbeException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The probe ran and exited non-zero: 1 is a failed kernel call, 2 a bad argument.</summary>
+public sealed class ProbeFailedException(string command, int exitCode, string stderr)
+    : ProbeException($"`{command}` exited with {exitCode}{Explain(exitCode)}:\n{stderr.TrimEnd()}")
+{
+    public int ExitCode { get; } = exitCode;
+    public string Stderr { get; } = stderr;
+
+    static string Explain(int exitCode) => exitCode switch
+    {
+        1 => " (a kernel call failed)",
+        2 => " (bad arguments: the harness and the probe disagree; rebuild with `dotnet build`)",
+        _ when exitCode > 128 => $" (killed by signal {exitCode - 128})",
+        _ => "",
+    };
+}
+
+/// <summary>The probe did not finish in time; it and every process it started were killed.</summary>
+public sealed class ProbeTimeoutException(string command, TimeSpan timeout, string stdout, string stderr)
+    : ProbeException(
+        $"`{command}` did not finish within {timeout.TotalSeconds:0.#} s; its whole process tree was killed. " +
+        $"Raise OOLSPECS_PROBE_TIMEOUT (seconds) if the machine is just slow.\nstderr so far:\n{stderr.TrimEnd()}")
+{
+    public string Stdout { get; } = stdout;
+    public string Stderr { get; } = stderr;
+}
