@@ -1,0 +1,5 @@
+using OolSpecs.Harness.Cli;
+using OolSpecs.Harness.Probe;
+using OolSpecs.Harness.Snapshots;
+
+return new CommandLine(Console.Out, Console.Error, ProbeRunner.Default, SnapshotRoot.Locate).Run(args);

@@ -1,0 +1,58 @@
+using System.Globalization;
+using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Probe;
+using OolSpecs.Harness.Rendering;
+
+namespace OolSpecs.Harness.Scenarios;
+
+/// <summary>
+/// The article's fork walk-through: map, write, fork; the child inspects, writes, inspects;
+/// then the parent inspects, writes, inspects while the child is still alive.
+/// </summary>
+public sealed record ForkCowScenario(int Pages = 1)
+{
+    public const string Family = "ForkCopyOnWrite";
+
+    public string Case => Pages == 1 ? "fork-cow" : $"fork-cow-{Pages}-pages";
+
+    /// <summary>
+    /// The snapshot case of a run: without CAP_SYS_ADMIN frames are unknown, which is a
+    /// different (and still true) observation, so it has an approved file of its own.
+    /// </summary>
+    public string CaseFor(ForkCowRun run) => run.Frames is { Available: false } ? Case + "-without-frames" : Case;
+
+    public IReadOnlyList<string> Arguments => ["fork-cow", "--pages", Pages.ToString(CultureInfo.InvariantCulture)];
+
+    public string Command => "oolprobe " + string.Join(' ', Arguments);
+
+    public ForkCowRun Observe(ProbeRunner probe) => ProbeJson.Parse<ForkCowRun>(probe.Run([.. Arguments]), Command);
+
+    public string Render(ForkCowRun run)
+    {
+        var report = new MarkdownReport().Heading(1, $"Fork copy-on-write ({KernelTitle(run.Kernel)})");
+        report.Paragraph(
+            $"`{Command}`: {run.Pages} page(s) of {run.PageSize / 1024} KiB. " +
+            (run.Kernel == "xnu"
+                ? "Region fields from vm_region_recurse_64 (VM_REGION_SUBMAP_INFO_64); VM objects are lettered in the order they first appear."
+                : "Page fields from /proc/self/pagemap and /proc/kpagecount, the mapping from /proc/self/smaps; frames are lettered in the order they first appear."));
+        if (run.Frames is { Available: false })
+        {
+            // The kernel's reason depends on how the run lacks the capability, so it stays out of the snapshot.
+            report.Paragraph("Frame numbers and map counts are unknown here: reading them needs CAP_SYS_ADMIN.");
+        }
+
+        var identities = new IdentityLabels();
+        var number = 0;
+        foreach (var step in run.Steps)
+        {
+            report.Heading(2, $"{++number}. {step.Step} ({step.Actor})");
+            report.Facts(run.Kernel == "xnu"
+                ? XnuRegionFacts.Of(step.XnuRegion, run.Buffer, run.PageSize, identities)
+                : LinuxPageFacts.Of(step.LinuxPages, step.LinuxVma, run.Buffer, run.PageSize, identities));
+        }
+
+        return report.ToString();
+    }
+
+    static string KernelTitle(string kernel) => kernel == "xnu" ? "XNU" : "Linux";
+}
