@@ -1,0 +1,22 @@
+using OolSpecs.Harness;
+using OolSpecs.Harness.Platforms;
+using OolSpecs.Harness.Probe;
+using OolSpecs.Harness.Snapshots;
+
+namespace OolSpecs.Specs;
+
+/// <summary>The running kernel, as every spec sees it: one probe, one platform, one snapshot tree.</summary>
+public static class Lab
+{
+    static readonly Lazy<ProbeRunner> probe = new(ProbeRunner.Default);
+    static readonly Lazy<Platform> platform = new(() => PlatformDetector.Detect(Probe));
+    static readonly Lazy<SnapshotVerifier> snapshots = new(() => new SnapshotVerifier(new SnapshotTree(SnapshotRoot.Locate()), Platform));
+
+    public static ProbeRunner Probe => probe.Value;
+
+    public static Platform Platform => platform.Value;
+
+    public static KernelKind Kernel => Platform.Kernel();
+
+    public static SnapshotVerifier Snapshots => snapshots.Value;
+}
