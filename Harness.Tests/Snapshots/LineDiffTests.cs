@@ -113,4 +113,15 @@ public sealed class LineDiffTests
         diff.Take(3000).Should().OnlyContain(d => d.Kind == DiffKind.Removed);
         diff.Skip(3000).Should().OnlyContain(d => d.Kind == DiffKind.Added);
     }
+
+    [Fact]
+    public void A_hunk_header_names_the_heading_the_change_falls_under()
+    {
+        var approved = "# Walk\n\n## 1. first\n\n| a | 1 |\n| b | 1 |\n| c | 1 |\n| d | 1 |\n\n## 2. second\n\n| a | 2 |\n| b | 2 |\n";
+        var received = approved.Replace("| b | 2 |", "| b | 3 |");
+
+        var rendered = LineDiff.Render(LineDiff.Compute(approved, received));
+
+        rendered.Should().StartWith("@@ -11,3 +11,3 @@ ## 2. second\n \n | a | 2 |\n-| b | 2 |\n+| b | 3 |\n");
+    }
 }

@@ -219,8 +219,13 @@ public static class LineDiff
         // Unified-diff convention: an empty side names the line before it.
         text.Append("@@ -").Append(oldStart ?? LineBefore(diff, start, old: true)).Append(',').Append(oldCount)
             .Append(" +").Append(newStart ?? LineBefore(diff, start, old: false)).Append(',').Append(newCount)
-            .Append(" @@\n");
+            .Append(" @@");
+        if (SectionBefore(diff, start) is { } section)
+        {
+            text.Append(' ').Append(section);
+        }
 
+        text.Append('\n');
         for (var i = start; i < end; i++)
         {
             var prefix = diff[i].Kind switch
@@ -231,6 +236,23 @@ public static class LineDiff
             };
             text.Append(prefix).Append(diff[i].Text).Append('\n');
         }
+    }
+
+    /// <summary>
+    /// The Markdown heading a hunk falls under, as git names the enclosing function: in a
+    /// snapshot it is the step whose table changed.
+    /// </summary>
+    private static string? SectionBefore(IReadOnlyList<DiffLine> diff, int start)
+    {
+        for (var i = start; i >= 0; i--)
+        {
+            if (diff[i].Kind != DiffKind.Added && diff[i].Text.StartsWith('#'))
+            {
+                return diff[i].Text;
+            }
+        }
+
+        return null;
     }
 
     private static int LineBefore(IReadOnlyList<DiffLine> diff, int start, bool old)
