@@ -159,6 +159,56 @@ static void check_exclusive(const char *command,
 	}
 }
 
+static bool group_given(const struct option_spec *specs, size_t count,
+			const struct option_value *values, int group)
+{
+	for (size_t i = 0; i < count; i++)
+		if (specs[i].exclusive_group == group && values[i].given)
+			return true;
+	return false;
+}
+
+/* "--pages, --bytes": the members of one exclusive group. */
+static void list_group_names(const struct option_spec *specs, size_t count,
+			     int group, char *out, size_t out_size)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < count && used < out_size; i++) {
+		if (specs[i].exclusive_group != group)
+			continue;
+		int n = snprintf(out + used, out_size - used, "%s%s",
+				 used ? ", " : "", specs[i].name);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+}
+
+static void check_required(const char *command,
+			   const struct option_spec *specs, size_t count,
+			   const struct option_value *values)
+{
+	char text[192];
+
+	for (size_t i = 0; i < count; i++) {
+		int group = specs[i].exclusive_group;
+
+		if (!specs[i].required || values[i].given)
+			continue;
+		if (group == 0) {
+			describe_expected(&specs[i], text, sizeof(text));
+			fail_usage("%s: %s is required (expected %s)", command,
+				   specs[i].name, text);
+		}
+		if (group_given(specs, count, values, group))
+			continue;
+		list_group_names(specs, count, group, text, sizeof(text));
+		fail_usage("%s: one of %s is required", command, text);
+	}
+}
+
 void parse_options(const char *command, const struct option_spec *specs,
 		   size_t spec_count, int argc, char *const argv[],
 		   struct option_value *values)
@@ -201,4 +251,5 @@ void parse_options(const char *command, const struct option_spec *specs,
 		values[index].given = true;
 		check_exclusive(command, specs, spec_count, values, index);
 	}
+	check_required(command, specs, spec_count, values);
 }

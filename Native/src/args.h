@@ -26,6 +26,11 @@ struct option_spec {
 	uint64_t fallback;
 	/* Options that share a nonzero group may not be given together. */
 	int exclusive_group;
+	/*
+	 * Must be given. In an exclusive group, marking every member required
+	 * means exactly one of them must be given.
+	 */
+	bool required;
 };
 
 struct option_value {
@@ -36,7 +41,9 @@ struct option_value {
 
 /*
  * Parses argv[0..argc) (the words after the subcommand) into values[i] for
- * specs[i]. An option may appear at most once. Never returns on error.
+ * specs[i]. An option may appear at most once; required ones are checked
+ * after all words, so a wrong value is named before a missing option.
+ * Never returns on error.
  */
 void parse_options(const char *command, const struct option_spec *specs,
 		   size_t spec_count, int argc, char *const argv[],

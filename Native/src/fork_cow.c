@@ -26,6 +26,7 @@
 #include "fail.h"
 #include "json.h"
 #include "page_probe.h"
+#include "child_status.h"
 #include "pipe_io.h"
 
 enum step {
@@ -141,29 +142,6 @@ static _Noreturn void run_child(const struct page_buffer *buffer,
 
 	wait_for_release(release_fd);
 	_exit(0);
-}
-
-static int reap_child(pid_t child)
-{
-	int status;
-
-	while (waitpid(child, &status, 0) < 0) {
-		if (errno != EINTR)
-			fail_errno("waitpid");
-	}
-	return status;
-}
-
-static void describe_wait_status(int status, char *out, size_t out_size)
-{
-	if (WIFEXITED(status))
-		snprintf(out, out_size, "exited with status %d",
-			 WEXITSTATUS(status));
-	else if (WIFSIGNALED(status))
-		snprintf(out, out_size, "killed by signal %d (%s)",
-			 WTERMSIG(status), strsignal(WTERMSIG(status)));
-	else
-		snprintf(out, out_size, "ended with wait status 0x%x", status);
 }
 
 static _Noreturn void fail_child_ended_early(pid_t child, int release_fd)

@@ -5,21 +5,27 @@
  *   oolprobe <subcommand> [--option value]...
  */
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "args.h"
 #include "commands.h"
 #include "fail.h"
+#include "ool_transfer.h"
 
 struct subcommand {
 	const char *name;
 	int (*run)(const char *command, int argc, char *argv[]);
+	/* Started by another subcommand, never by a user: not listed. */
+	bool hidden;
 };
 
 static const struct subcommand subcommands[] = {
-	{ "platform", platform_main },
-	{ "fork-cow", fork_cow_main },
+	{ "platform", platform_main, false },
+	{ "fork-cow", fork_cow_main, false },
+	{ "ool-transfer", ool_transfer_main, false },
+	{ OOL_RECEIVER_SUBCOMMAND, ool_receiver_main, true },
 };
 
 #define SUBCOMMAND_COUNT (sizeof(subcommands) / sizeof(subcommands[0]))
@@ -30,8 +36,10 @@ static void list_subcommands(char *out, size_t out_size)
 
 	out[0] = '\0';
 	for (size_t i = 0; i < SUBCOMMAND_COUNT && used < out_size; i++) {
+		if (subcommands[i].hidden)
+			continue;
 		int n = snprintf(out + used, out_size - used, "%s%s",
-				 i ? ", " : "", subcommands[i].name);
+				 used ? ", " : "", subcommands[i].name);
 		if (n < 0)
 			break;
 		used += (size_t)n;

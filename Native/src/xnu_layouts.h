@@ -59,10 +59,38 @@ _Static_assert(TASK_VM_INFO_COUNT * sizeof(natural_t) ==
 
 /* A complex message carrying one out-of-line descriptor. */
 _Static_assert(sizeof(mach_msg_header_t) == 24, "mach_msg_header_t is 24 bytes");
+_Static_assert(offsetof(mach_msg_header_t, msgh_size) == 4 &&
+		       offsetof(mach_msg_header_t, msgh_remote_port) == 8 &&
+		       offsetof(mach_msg_header_t, msgh_local_port) == 12 &&
+		       offsetof(mach_msg_header_t, msgh_voucher_port) == 16 &&
+		       offsetof(mach_msg_header_t, msgh_id) == 20,
+	       "mach_msg_header_t field offsets");
 _Static_assert(sizeof(mach_msg_body_t) == 4, "mach_msg_body_t is 4 bytes");
 _Static_assert(sizeof(mach_msg_ool_descriptor_t) == 16,
 	       "mach_msg_ool_descriptor_t is 16 bytes on LP64");
 _Static_assert(offsetof(mach_msg_ool_descriptor_t, address) == 0,
 	       "the OOL address comes first on LP64");
+_Static_assert(offsetof(mach_msg_ool_descriptor_t, size) == 12,
+	       "the OOL size comes last on LP64, after the bit fields");
+/* Descriptors follow the body unaligned: packed to 4 despite the pointer. */
+_Static_assert(_Alignof(mach_msg_ool_descriptor_t) == 4,
+	       "mach_msg_ool_descriptor_t is packed to 4 bytes");
+
+/* The hello message carries one port descriptor. */
+_Static_assert(sizeof(mach_msg_port_descriptor_t) == 12,
+	       "mach_msg_port_descriptor_t is 12 bytes");
+_Static_assert(offsetof(mach_msg_port_descriptor_t, name) == 0,
+	       "the port name comes first");
+_Static_assert(_Alignof(mach_msg_port_descriptor_t) == 4,
+	       "mach_msg_port_descriptor_t is packed to 4 bytes");
+
+/* Receive buffers leave room for the largest trailer a receive can ask for. */
+_Static_assert(sizeof(mach_msg_trailer_t) == 8, "mach_msg_trailer_t is 8 bytes");
+_Static_assert(sizeof(mach_msg_max_trailer_t) == 68,
+	       "mach_msg_max_trailer_t (the MAC trailer) is 68 bytes on LP64");
+_Static_assert(MAX_TRAILER_SIZE == sizeof(mach_msg_max_trailer_t),
+	       "MAX_TRAILER_SIZE is the max trailer's size");
+_Static_assert(offsetof(mach_msg_max_trailer_t, msgh_trailer_size) == 4,
+	       "the trailer's own size comes second");
 
 #endif

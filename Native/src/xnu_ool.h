@@ -1,0 +1,97 @@
+/*
+ * What the two processes of ool-transfer share on XNU: the Mach message
+ * ids, the records on their pipes, and what one observation holds.
+ *
+ * Records are plain bytes of fixed size without pointers (addresses are
+ * numbers): both ends run the same binary, so they travel as is, like
+ * fork-cow's.
+ *
+ *   sender -> receiver   struct ool_command, one per step
+ *   receiver -> sender   struct ool_status first, then on success the
+ *                        step's report (none for the ready record)
+ */
+#ifndef OOLPROBE_XNU_OOL_H
+#define OOLPROBE_XNU_OOL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <mach/mach.h>
+
+#include "fail.h"
+#include "ool_transfer.h"
+#include "xnu_region.h"
+
+/*
+ * Every Mach send and receive is bounded. Pipes already tell of a dead
+ * peer; this is the backstop for a live one that never sends.
+ */
+#define OOL_MACH_TIMEOUT_MS 30000
+
+/* msgh_id values; a data message adds its number (1-based). */
+enum {
+	OOL_HELLO_ID = 0x4f4f4c00,	/* "OOL\0" */
+	OOL_DATA_ID = 0x4f4f4c10,
+};
+
+/* Different bytes per writer, so every write changes the contents. */
+enum {
+	OOL_SENDER_FILL = 0x5e,
+	OOL_RECEIVER_FILL = 0x7c,
+	OOL_SENDER_SECOND_FILL = 0x5a,
+};
+
+/* How one task's memory looks at one step, at one buffer address. */
+struct ool_observation {
+	struct xnu_region region;
+	unsigned int top_object_id;	/* raw VM_REGION_TOP_INFO obj_id */
+	uint64_t phys_footprint;	/* the task's, not the region's */
+};
+
+enum ool_command_kind {
+	OOL_COMMAND_RECEIVE = 1,	/* receive `messages` messages */
+	OOL_COMMAND_WRITE,		/* write `fill` into each, look again */
+};
+
+/* The receiver ends when the command pipe ends: there is no exit command. */
+struct ool_command {
+	uint32_t kind;		/* enum ool_command_kind */
+	uint32_t messages;	/* RECEIVE: 1..OOL_MAX_MESSAGES */
+	uint32_t fill;		/* WRITE: enum ool_fill */
+};
+
+struct ool_status {
+	bool failed;
+	struct call_error error;
+};
+
+/* One received message: its descriptor as the receiver got it, raw. */
+struct ool_received {
+	uint64_t address;
+	uint32_t size;
+	uint32_t copy;		/* mach_msg_copy_options_t */
+	bool deallocate;
+	struct ool_observation received;
+};
+
+struct ool_receive_report {
+	uint64_t footprint_before_receive;
+	struct ool_received messages[OOL_MAX_MESSAGES];
+};
+
+struct ool_write_report {
+	struct ool_observation after_write[OOL_MAX_MESSAGES];
+};
+
+/* Looks at address in this task. Does not touch the memory. */
+bool ool_observe(vm_address_t address, struct ool_observation *out,
+		 struct call_error *error);
+
+/* Writes {"step": step, "region": ..., ...} as one array element. */
+void ool_observation_emit(const char *step,
+			  const struct ool_observation *observation);
+
+/* Writes value into the bytes of the buffer that fill covers. */
+void ool_fill_buffer(vm_address_t base, uint64_t size, enum ool_fill fill,
+		     unsigned char value);
+
+#endif
