@@ -36,6 +36,26 @@ public sealed class CommandLineTests : IDisposable
         output.ToString().Should().BeEmpty();
     }
 
+    [SkippableFact]
+    public void A_scenario_this_kernel_cannot_run_is_refused_naming_the_kernel_it_needs()
+    {
+        Skip.If(OperatingSystem.IsMacOS(), "every scenario runs on XNU");
+
+        Run("observe", "ool-cases").Should().Be(2);
+        errors.ToString().Should().Contain("scenario 'ool-cases' needs Xnu").And.Contain("linux-");
+    }
+
+    [Fact]
+    public void Observe_without_names_prints_every_scenario_this_kernel_runs()
+    {
+        Run("observe").Should().Be(0, errors.ToString());
+        output.ToString().Should().StartWith("<!-- observed on ").And.Contain("# Fork copy-on-write");
+        if (!OperatingSystem.IsMacOS())
+        {
+            output.ToString().Should().NotContain("# OOL transfer", "Linux has no Mach messages");
+        }
+    }
+
     [Fact]
     public void Observe_prints_the_fork_table_of_this_kernel()
     {

@@ -13,5 +13,13 @@ public static class ScenarioCatalogue
     [
         new("fork-cow", "the fork copy-on-write walk-through (six steps)", [KernelKind.Xnu, KernelKind.Linux],
             probe => { var fork = new ForkCowScenario(); return fork.Render(fork.Observe(probe)); }),
+        new("ool-cases", "the article's eight OOL cases, seen from both tasks", [KernelKind.Xnu],
+            probe => string.Join('\n', ArticleCase.All.Select(c => c.Scenario.Render(c.Scenario.Observe(probe))))),
+        new("ool-threshold", "the largest VIRTUAL_COPY payload copied eagerly", [KernelKind.Xnu],
+            probe => OolThresholdSweep.Observe(probe).Render()),
+        new("ool-coalesce", "two receptions landing side by side in one receiver", [KernelKind.Xnu],
+            probe => OolTransferScenario.TwoAdjacentReceptions.Render(OolTransferScenario.TwoAdjacentReceptions.Observe(probe))),
+        new("ool-footprint", "who is charged for a large VIRTUAL_COPY (OOLSPECS_LARGE_BYTES)", [KernelKind.Xnu],
+            probe => OolFootprint.Observe(probe, OolFootprint.BytesFromEnvironment()).Render()),
     ];
 }

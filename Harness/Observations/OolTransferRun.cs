@@ -1,0 +1,76 @@
+namespace OolSpecs.Harness.Observations;
+
+/// <summary>
+/// What `oolprobe ool-transfer` reports: one sender task sends <see cref="Messages"/> Mach
+/// messages, each carrying one out-of-line descriptor, to a receiver task it spawned.
+/// </summary>
+public sealed record OolTransferRun(
+    string Scenario,
+    string Kernel,
+    long PageSize,
+    string Copy,
+    bool Dealloc,
+    long Bytes,
+    string Fill,
+    string ReceiverFill,
+    int Messages,
+    IReadOnlyList<OolSenderMessage> Sender,
+    OolReceiver Receiver)
+{
+    /// <summary>The payload in whole pages, as the kernel maps it.</summary>
+    public long DataPages => (Bytes + PageSize - 1) / PageSize;
+}
+
+/// <summary>The sender's buffer of one message, observed at each step it still exists.</summary>
+public sealed record OolSenderMessage(int Message, ulong Buffer, IReadOnlyList<TaskRegionStep> Steps)
+{
+    public TaskRegionStep? Step(string name) => Steps.SingleOrDefault(s => s.Step == name);
+}
+
+public sealed record OolReceiver(long FootprintBeforeReceive, IReadOnlyList<OolReceivedMessage> Messages);
+
+/// <summary>One received message: its descriptor as the receiver read it, and the region behind the data.</summary>
+public sealed record OolReceivedMessage(int Message, OolDescriptor Descriptor, IReadOnlyList<TaskRegionStep> Steps)
+{
+    public TaskRegionStep Step(string name) =>
+        Steps.SingleOrDefault(s => s.Step == name)
+        ?? throw new InvalidOperationException($"Received message {Message} has no step '{name}'.");
+}
+
+/// <summary>The descriptor fields as received; <see cref="Copy"/> is the raw mach_msg_copy_options_t.</summary>
+public sealed record OolDescriptor(ulong Address, long Size, int Copy, bool Deallocate);
+
+/// <summary>A task's region behind a buffer at one step, with the top object's id and the task's footprint.</summary>
+public sealed record TaskRegionStep(string Step, XnuRegion Region, ulong TopObjectId, long PhysFootprint);
+
+/// <summary>The step names of ool-transfer, in the order they happen.</summary>
+public static class OolSteps
+{
+    public const string BeforeSend = "before-send";
+    public const string Queued = "queued";
+    public const string AfterReceive = "after-receive";
+    public const string AfterReceiverWrite = "after-receiver-write";
+    public const string AfterSenderWrite = "after-sender-write";
+    public const string Received = "received";
+    public const string AfterWrite = "after-write";
+}
+
+/// <summary>mach_msg_copy_options_t, named as the article's table names them.</summary>
+public static class OolCopyOption
+{
+    public static string Name(int copy) => copy switch
+    {
+        0 => "PHYSICAL_COPY",
+        1 => "VIRTUAL_COPY",
+        2 => "ALLOCATE",
+        3 => "OVERWRITE",
+        _ => $"unknown ({copy})",
+    };
+
+    public static string FromArgument(string copy) => copy switch
+    {
+        "virtual" => "VIRTUAL_COPY",
+        "physical" => "PHYSICAL_COPY",
+        _ => throw new ArgumentException($"'{copy}' is not a copy option (virtual or physical).", nameof(copy)),
+    };
+}
