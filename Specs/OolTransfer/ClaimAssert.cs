@@ -1,0 +1,11 @@
+namespace OolSpecs.Specs.OolTransfer;
+
+public static class ClaimAssert
+{
+    /// <summary>Fails on any violation; then skips, saying why, if part of the claim could not be told.</summary>
+    public static void Holds(ClaimVerdict verdict)
+    {
+        verdict.Violations.Should().BeEmpty("the claim is that {0}", verdict.Claim);
+        Skip.If(verdict.Unverified.Count > 0, string.Join("; ", verdict.Unverified));
+    }
+}

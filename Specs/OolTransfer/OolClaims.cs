@@ -1,0 +1,101 @@
+using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Scenarios;
+using static OolSpecs.Harness.Observations.XnuShareMode;
+
+namespace OolSpecs.Specs.OolTransfer;
+
+/// <summary>
+/// The article's claims about a received OOL region, as checks. The same code judges live
+/// receptions and the article's published table (docs/reference/article-ool-cases.tsv).
+/// </summary>
+public static class OolClaims
+{
+    public const string CopyFieldIsTheSendersOption =
+        "the receiver's copy field is the sender's option, never what the kernel did";
+
+    public const string DeallocateMovesTheMapping =
+        "with deallocate the mapping moves: a private region with one reference, only the pages the sender touched resident, even where a physical copy was asked";
+
+    public const string SmallCopiesArePhysical =
+        "a one-page copy without deallocate becomes a private physical copy, whatever was asked";
+
+    public const string LargeVirtualCopyShowsNoCow =
+        "a sixteen-page virtual copy shows no SM_COW in the receiver: private, one reference, only the touched pages resident";
+
+    public const string LargePhysicalCopyShowsCow =
+        "a sixteen-page physical copy without deallocate shows SM_COW with one reference and every page resident";
+
+    /// <summary>Claims 1 to 4, those that speak to this reception's options.</summary>
+    public static IReadOnlyList<ClaimVerdict> Judge(Reception r)
+    {
+        var verdicts = new List<ClaimVerdict> { CopyField(r) };
+        if (r.Sent.Dealloc)
+        {
+            verdicts.Add(Deallocate(r));
+        }
+        else if (r.Sent.DataPages == ArticleCase.Small)
+        {
+            verdicts.Add(SmallCopy(r));
+        }
+        else if (r.Sent.DataPages == ArticleCase.Large)
+        {
+            verdicts.Add(LargeCopy(r));
+        }
+
+        return verdicts;
+    }
+
+    public static ClaimVerdict CopyField(Reception r) =>
+        new ClaimVerdict(CopyFieldIsTheSendersOption)
+            .Expect(r.ReceivedCopy == r.Sent.Copy, $"the receiver read copy {r.ReceivedCopy}; the sender asked for {r.Sent.Copy}");
+
+    public static ClaimVerdict Deallocate(Reception r) =>
+        PrivateWithOneReference(new ClaimVerdict(DeallocateMovesTheMapping), r)
+            .DataResident(r, r.Sent.TouchedPages, "the pages the sender touched");
+
+    public static ClaimVerdict SmallCopy(Reception r)
+    {
+        var verdict = PrivateWithOneReference(new ClaimVerdict(SmallCopiesArePhysical), r)
+            .DataResident(r, r.Sent.DataPages, "every page of the data");
+        return r.SameObjectAsSender is { } same
+            ? verdict.Expect(!same, "the receiver maps the sender's own VM object: no copy was made")
+            : verdict.CannotTell("whether the receiver's VM object is the sender's is not known here");
+    }
+
+    public static ClaimVerdict LargeCopy(Reception r) =>
+        r.Sent.Copy == "VIRTUAL_COPY"
+            ? PrivateWithOneReference(new ClaimVerdict(LargeVirtualCopyShowsNoCow), r)
+                .DataResident(r, r.Sent.TouchedPages, "the pages the sender touched")
+            : new ClaimVerdict(LargePhysicalCopyShowsCow)
+                .Expect(r.ShareMode == SM_COW, $"share_mode is {r.ShareMode}, not SM_COW")
+                .Expect(r.RefCount == 1, $"ref_count is {r.RefCount}, not 1")
+                .DataResident(r, r.Sent.DataPages, "every page of the data");
+
+    static ClaimVerdict PrivateWithOneReference(ClaimVerdict verdict, Reception r) =>
+        verdict
+            .Expect(r.ShareMode == SM_PRIVATE, $"share_mode is {r.ShareMode}, not SM_PRIVATE")
+            .Expect(r.RefCount == 1, $"ref_count is {r.RefCount}, not 1");
+
+    /// <summary>
+    /// The data's own resident pages are the region's less those of the neighbours merged
+    /// into it: the region's extent is accounted for, not special-cased.
+    /// </summary>
+    static ClaimVerdict DataResident(this ClaimVerdict verdict, Reception r, long expected, string what)
+    {
+        if (r.RegionPages - r.NeighbourPages != r.Sent.DataPages)
+        {
+            return verdict.Expect(false,
+                $"the region's {r.RegionPages} pages are not the data's {r.Sent.DataPages} plus {r.NeighbourPages} merged neighbouring pages");
+        }
+
+        if (r.NeighbourResident is not { } neighbours)
+        {
+            return verdict.CannotTell(
+                $"the region merged {r.NeighbourPages} neighbouring page(s) of unknown residency, so the data's own resident pages cannot be told");
+        }
+
+        var own = r.PagesResident - neighbours;
+        return verdict.Expect(own == expected,
+            $"{own} of the data's pages are resident ({r.PagesResident} in the region, {neighbours} of them its neighbours'); {what} would be {expected}");
+    }
+}

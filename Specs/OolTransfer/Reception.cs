@@ -1,0 +1,57 @@
+using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Scenarios;
+
+namespace OolSpecs.Specs.OolTransfer;
+
+/// <summary>What the sender asked for: the copy option's name, the data in pages, deallocate, and the pages it wrote.</summary>
+public sealed record SentOptions(string Copy, long DataPages, bool Dealloc, long TouchedPages)
+{
+    /// <summary>An article case: its sender writes the first page only.</summary>
+    public static SentOptions Of(ArticleCase article) =>
+        new(OolCopyOption.FromArgument(article.Copy), article.Pages, article.Dealloc, TouchedPages: 1);
+}
+
+/// <summary>
+/// One received OOL region as the claims judge it, from a live run or from the article's
+/// table. A region may hold more than the data: the kernel merges an adjacent earlier
+/// reception into it. <see cref="NeighbourPages"/> counts those pages and
+/// <see cref="NeighbourResident"/> their resident pages, where known.
+/// </summary>
+public sealed record Reception(
+    SentOptions Sent,
+    string ReceivedCopy,
+    long RegionPages,
+    long NeighbourPages,
+    long? NeighbourResident,
+    long PagesResident,
+    long RefCount,
+    XnuShareMode ShareMode,
+    bool? SameObjectAsSender)
+{
+    /// <summary>A live reception: message 1 of the run, looked at right after it was received.</summary>
+    public static Reception Of(OolTransferRun run, SentOptions sent)
+    {
+        var received = run.Receiver.Messages[0];
+        var step = received.Step(OolSteps.Received);
+        var region = step.Region;
+        var data = received.Descriptor.Address;
+        var dataEnd = data + (ulong)(run.DataPages * run.PageSize);
+        var regionPages = (long)((region.End - region.Start) / (ulong)run.PageSize);
+
+        // Pages of the region outside the data belong to neighbours merged into it; a fresh
+        // receiver has none, and if it had, their residency would be unknown here.
+        var inside = region.Start <= data && dataEnd <= region.End;
+        var neighbourPages = inside ? regionPages - run.DataPages : regionPages;
+        var sender = run.Sender[0].Step(OolSteps.BeforeSend);
+        return new Reception(
+            sent,
+            OolCopyOption.Name(received.Descriptor.Copy),
+            regionPages,
+            neighbourPages,
+            inside && neighbourPages == 0 ? 0 : null,
+            region.PagesResident,
+            region.RefCount,
+            region.Mode,
+            sender is null ? null : sender.TopObjectId == step.TopObjectId);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Scenarios;
+using OolSpecs.Specs.OolTransfer;
+
+namespace OolSpecs.Specs.PublishedTables;
+
+/// <summary>
+/// The article's OOL table read as receptions the claims can judge. A row's region may hold
+/// earlier receptions the kernel merged into it: the latest earlier row whose region lies
+/// inside this one's is that neighbour, and its pages and resident pages are set apart.
+/// </summary>
+public static class PublishedOolTable
+{
+    public const string FileName = "article-ool-cases.tsv";
+
+    /// <summary>The article's Mac: Apple silicon, 16 KiB pages.</summary>
+    public const long PageSize = 0x4000;
+
+    public sealed record Row(int Number, ArticleCase Case, Reception? Reception, IReadOnlyList<string> TableErrors);
+
+    public static IReadOnlyList<Row> Read(TsvTable table)
+    {
+        var extents = table.Rows.Select(r => (Start: Hex(r["region_start"]), End: Hex(r["region_end"]))).ToList();
+        var rows = new List<Row>();
+        for (var i = 0; i < table.Rows.Count; i++)
+        {
+            var cells = table.Rows[i];
+            var number = int.Parse(cells["nr"], CultureInfo.InvariantCulture);
+            var article = ArticleCase.Numbered(number);
+            var errors = new List<string>();
+            var (start, end) = extents[i];
+            if (cells["name"] != article.Name)
+            {
+                errors.Add($"row {number}: named {cells["name"]}, but case {number} is {article.Name}");
+            }
+
+            if (end <= start || Hex(cells["region_size"]) != end - start || (end - start) % PageSize != 0)
+            {
+                errors.Add($"row {number}: region {cells["region_start"]}..{cells["region_end"]} does not span its size {cells["region_size"]} in whole pages");
+            }
+
+            var neighbour = Enumerable.Range(0, i).Reverse()
+                .Where(j => start <= extents[j].Start && extents[j].End <= end && extents[j] != extents[i])
+                .Select(j => (int?)j).FirstOrDefault();
+            var reception = errors.Count > 0 ? null : new Reception(
+                SentOptions.Of(article),
+                cells["copy"],
+                (long)((end - start) / PageSize),
+                neighbour is { } n ? (long)((extents[n].End - extents[n].Start) / PageSize) : 0,
+                neighbour is { } m ? long.Parse(table.Rows[m]["pages_resident"], CultureInfo.InvariantCulture) : 0,
+                long.Parse(cells["pages_resident"], CultureInfo.InvariantCulture),
+                long.Parse(cells["ref_count"], CultureInfo.InvariantCulture),
+                Enum.Parse<XnuShareMode>(cells["share_mode"]),
+                SameObjectAsSender: null);
+            rows.Add(new Row(number, article, reception, errors));
+        }
+
+        return rows;
+    }
+
+    static ulong Hex(string text) =>
+        ulong.Parse(text.StartsWith("0x", StringComparison.Ordinal) ? text[2..] : text, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+}
