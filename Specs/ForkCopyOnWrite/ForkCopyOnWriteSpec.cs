@@ -40,7 +40,7 @@ public sealed class ForkCopyOnWriteSpec(ForkObservation observation) : IClassFix
     }
 
     [SkippableFact]
-    public void Without_CAP_SYS_ADMIN_frames_and_map_counts_are_reported_unknown_never_invented()
+    public void Without_the_capability_to_read_frames_they_are_reported_unknown_never_invented()
     {
         Skip.If(Lab.Kernel != KernelKind.Linux, "frame numbers and map counts are read from Linux's /proc");
         var run = observation.WithoutFrames;
