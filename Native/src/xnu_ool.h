@@ -82,6 +82,18 @@ struct ool_write_report {
 	struct ool_observation after_write[OOL_MAX_MESSAGES];
 };
 
+/*
+ * Whether a received message has the shape ool-transfer's messages have:
+ * its id, complex, exactly its size, one descriptor of the given type.
+ * If not, says what differs in why and returns false.
+ */
+bool ool_message_has_shape(const mach_msg_header_t *header,
+			   const mach_msg_body_t *body,
+			   unsigned int descriptor_type,
+			   unsigned int expected_id, size_t expected_size,
+			   unsigned int expected_type, char *why,
+			   size_t why_size);
+
 /* Looks at address in this task. Does not touch the memory. */
 bool ool_observe(vm_address_t address, struct ool_observation *out,
 		 struct call_error *error);

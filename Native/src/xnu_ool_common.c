@@ -1,6 +1,7 @@
 /* What the sender and the receiver of ool-transfer do alike on XNU. */
 #include "xnu_ool.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <mach/vm_page_size.h>
 
@@ -54,4 +55,31 @@ void ool_fill_buffer(vm_address_t base, uint64_t size, enum ool_fill fill,
 
 	for (uint64_t i = 0; i < length; i++)
 		byte[i] = value;
+}
+
+bool ool_message_has_shape(const mach_msg_header_t *header,
+			   const mach_msg_body_t *body,
+			   unsigned int descriptor_type,
+			   unsigned int expected_id, size_t expected_size,
+			   unsigned int expected_type, char *why,
+			   size_t why_size)
+{
+	if ((unsigned int)header->msgh_id != expected_id)
+		snprintf(why, why_size, "msgh_id 0x%x, expected 0x%x",
+			 (unsigned int)header->msgh_id, expected_id);
+	else if (!(header->msgh_bits & MACH_MSGH_BITS_COMPLEX))
+		snprintf(why, why_size, "not complex (msgh_bits 0x%x)",
+			 header->msgh_bits);
+	else if (header->msgh_size != expected_size)
+		snprintf(why, why_size, "msgh_size %u, expected %zu",
+			 header->msgh_size, expected_size);
+	else if (body->msgh_descriptor_count != 1)
+		snprintf(why, why_size, "%u descriptors, expected 1",
+			 body->msgh_descriptor_count);
+	else if (descriptor_type != expected_type)
+		snprintf(why, why_size, "descriptor type %u, expected %u",
+			 descriptor_type, expected_type);
+	else
+		return true;
+	return false;
 }

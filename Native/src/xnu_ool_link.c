@@ -197,29 +197,16 @@ static pid_t spawn_receiver(mach_port_t handoff, int command_read,
 static bool hello_is_valid(const struct ool_hello_message *hello, char *why,
 			   size_t why_size)
 {
-	const mach_msg_header_t *header = &hello->header;
-
-	if (header->msgh_id != OOL_HELLO_ID)
-		snprintf(why, why_size, "msgh_id 0x%x, expected 0x%x",
-			 (unsigned int)header->msgh_id, OOL_HELLO_ID);
-	else if (!(header->msgh_bits & MACH_MSGH_BITS_COMPLEX))
-		snprintf(why, why_size, "not complex (msgh_bits 0x%x)",
-			 header->msgh_bits);
-	else if (header->msgh_size != sizeof(*hello))
-		snprintf(why, why_size, "msgh_size %u, expected %zu",
-			 header->msgh_size, sizeof(*hello));
-	else if (hello->body.msgh_descriptor_count != 1)
-		snprintf(why, why_size, "%u descriptors, expected 1",
-			 hello->body.msgh_descriptor_count);
-	else if (hello->inbox.type != MACH_MSG_PORT_DESCRIPTOR)
-		snprintf(why, why_size, "descriptor type %u, expected a port",
-			 (unsigned int)hello->inbox.type);
-	else if (hello->inbox.disposition != MACH_MSG_TYPE_PORT_SEND ||
-		 !MACH_PORT_VALID(hello->inbox.name))
-		snprintf(why, why_size, "no send right (disposition %u)",
-			 (unsigned int)hello->inbox.disposition);
-	else
+	if (!ool_message_has_shape(&hello->header, &hello->body,
+				   hello->inbox.type, OOL_HELLO_ID,
+				   sizeof(*hello), MACH_MSG_PORT_DESCRIPTOR, why,
+				   why_size))
+		return false;
+	if (hello->inbox.disposition == MACH_MSG_TYPE_PORT_SEND &&
+	    MACH_PORT_VALID(hello->inbox.name))
 		return true;
+	snprintf(why, why_size, "no send right (disposition %u)",
+		 (unsigned int)hello->inbox.disposition);
 	return false;
 }
 

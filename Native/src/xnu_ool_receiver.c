@@ -115,29 +115,10 @@ static bool say_hello(struct receiver *receiver, struct call_error *error)
 static bool data_is_valid(const struct ool_data_message *message,
 			  uint32_t number, char *why, size_t why_size)
 {
-	const mach_msg_header_t *header = &message->header;
-	unsigned int expected_id = OOL_DATA_ID + number;
-
-	if ((unsigned int)header->msgh_id != expected_id)
-		snprintf(why, why_size, "msgh_id 0x%x, expected 0x%x",
-			 (unsigned int)header->msgh_id, expected_id);
-	else if (!(header->msgh_bits & MACH_MSGH_BITS_COMPLEX))
-		snprintf(why, why_size, "not complex (msgh_bits 0x%x)",
-			 header->msgh_bits);
-	else if (header->msgh_size != sizeof(*message))
-		snprintf(why, why_size, "msgh_size %u, expected %zu",
-			 header->msgh_size, sizeof(*message));
-	else if (message->body.msgh_descriptor_count != 1)
-		snprintf(why, why_size, "%u descriptors, expected 1",
-			 message->body.msgh_descriptor_count);
-	else if (message->data.type != MACH_MSG_OOL_DESCRIPTOR)
-		snprintf(why, why_size,
-			 "descriptor type %u, expected out-of-line (%u)",
-			 (unsigned int)message->data.type,
-			 (unsigned int)MACH_MSG_OOL_DESCRIPTOR);
-	else
-		return true;
-	return false;
+	return ool_message_has_shape(&message->header, &message->body,
+				     message->data.type, OOL_DATA_ID + number,
+				     sizeof(*message), MACH_MSG_OOL_DESCRIPTOR,
+				     why, why_size);
 }
 
 static void keep_descriptor(const mach_msg_ool_descriptor_t *data,
