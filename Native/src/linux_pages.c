@@ -99,7 +99,7 @@ static bool pin_to_current_cpu(struct call_error *error)
 	if (cpu < 0)
 		return record_errno(error, "sched_getcpu", errno);
 	CPU_ZERO(&one);
-	CPU_SET(cpu, &one);
+	CPU_SET((size_t)cpu, &one);
 	if (sched_setaffinity(0, sizeof(one), &one) != 0)
 		return record_errno(error, "sched_setaffinity", errno);
 	return true;
