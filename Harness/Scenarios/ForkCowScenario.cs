@@ -42,6 +42,13 @@ public sealed record ForkCowScenario(int Pages = 1)
         }
 
         var identities = new IdentityLabels();
+        report.Heading(2, "Summary");
+        report.Table(
+            run.Kernel == "xnu"
+                ? ["step", "actor", "share_mode", "ref_count", "pages_resident"]
+                : ["step", "actor", "present", "frame", "map count", "exclusively mapped"],
+            run.Steps.Select((step, i) => Summary(i + 1, step, run.Kernel, identities)));
+
         var number = 0;
         foreach (var step in run.Steps)
         {
@@ -53,6 +60,28 @@ public sealed record ForkCowScenario(int Pages = 1)
 
         return report.ToString();
     }
+
+    /// <summary>The article's table, one row a step (Linux: the first page).</summary>
+    static IReadOnlyList<string> Summary(int number, ForkCowStep step, string kernel, IdentityLabels frames)
+    {
+        var name = $"{number}. {step.Step}";
+        if (kernel == "xnu")
+        {
+            var region = step.XnuRegion;
+            return [name, step.Actor, XnuRegionFacts.ShareModeName(region.ShareMode), Count(region.RefCount), Count(region.PagesResident)];
+        }
+
+        var page = step.LinuxPages[0];
+        return
+        [
+            name, step.Actor, Normalise.YesNo(page.Present),
+            !page.Present ? "-" : page.Pfn is { } pfn ? frames.For(pfn) : "unknown",
+            !page.Present ? "-" : page.MapCount is { } count ? Count((long)count) : "unknown",
+            Normalise.YesNo(page.Exclusive),
+        ];
+    }
+
+    static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     static string KernelTitle(string kernel) => kernel == "xnu" ? "XNU" : "Linux";
 }
