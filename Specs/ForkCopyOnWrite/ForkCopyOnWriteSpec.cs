@@ -40,6 +40,34 @@ public sealed class ForkCopyOnWriteSpec(ForkObservation observation) : IClassFix
     }
 
     [SkippableFact]
+    public void An_approved_snapshot_altered_in_one_cell_makes_the_walk_fail()
+    {
+        var key = new SnapshotKey(ForkCowScenario.Family, observation.Scenario.CaseFor(observation.Run));
+        var approved = Lab.Snapshots.Tree.Locate(Lab.Platform, key).Path;
+        Skip.If(approved is null, $"no snapshot of {key.Case} is approved for {Lab.Platform} yet");
+
+        var copy = Directory.CreateTempSubdirectory("oolspecs-altered-");
+        try
+        {
+            var altered = Path.Combine(copy.FullName, Path.GetRelativePath(Lab.Snapshots.Tree.Root, approved!));
+            Directory.CreateDirectory(Path.GetDirectoryName(altered)!);
+            var lines = File.ReadAllLines(approved!);
+            var cell = Array.FindLastIndex(lines, l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| ---", StringComparison.Ordinal));
+            lines[cell] = lines[cell][..lines[cell].LastIndexOf('|', lines[cell].Length - 2)] + "| altered |";
+            File.WriteAllLines(altered, lines);
+
+            var verify = () => new SnapshotVerifier(new SnapshotTree(copy.FullName), Lab.Platform)
+                .Verify(key, observation.Scenario.Render(observation.Run));
+
+            verify.Should().Throw<SnapshotMismatchException>().WithMessage("*-| * | altered |*");
+        }
+        finally
+        {
+            copy.Delete(recursive: true);
+        }
+    }
+
+    [SkippableFact]
     public void Without_the_capability_to_read_frames_they_are_reported_unknown_never_invented()
     {
         Skip.If(Lab.Kernel != KernelKind.Linux, "frame numbers and map counts are read from Linux's /proc");
