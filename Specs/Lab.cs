@@ -10,7 +10,7 @@ public static class Lab
 {
     static readonly Lazy<ProbeRunner> probe = new(ProbeRunner.Default);
     static readonly Lazy<Platform> platform = new(() => PlatformDetector.Detect(Probe));
-    static readonly Lazy<SnapshotVerifier> snapshots = new(() => new SnapshotVerifier(new SnapshotTree(SnapshotRoot.Locate()), Platform));
+    static readonly Lazy<SnapshotVerifier> snapshots = new(() => SnapshotVerifier.ForRepository(Platform));
 
     public static ProbeRunner Probe => probe.Value;
 

@@ -19,6 +19,14 @@ public sealed record OolTransferRun(
 {
     /// <summary>The payload in whole pages, as the kernel maps it.</summary>
     public long DataPages => (Bytes + PageSize - 1) / PageSize;
+
+    /// <summary>
+    /// Whether message 1, right after it was received, is backed by the very top VM object
+    /// the sender filled: a copy made at send time cannot be.
+    /// </summary>
+    public bool ReceiverMapsSendersObject =>
+        Receiver.Messages[0].Step(OolSteps.Received).TopObjectId ==
+        (Sender[0].Step(OolSteps.BeforeSend) ?? throw new InvalidOperationException("The sender reported no before-send step.")).TopObjectId;
 }
 
 /// <summary>The sender's buffer of one message, observed at each step it still exists.</summary>

@@ -15,7 +15,7 @@ public static class LinuxPageFacts
             yield return ($"{name} present", Normalise.YesNo(page.Present));
             yield return ($"{name} exclusively mapped", Normalise.YesNo(page.Exclusive));
             yield return ($"{name} frame", Frame(page, frames));
-            yield return ($"{name} map count", !page.Present ? "-" : page.MapCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown");
+            yield return ($"{name} map count", MapCount(page));
             yield return ($"{name} swapped", Normalise.YesNo(page.Swapped));
         }
 
@@ -26,6 +26,10 @@ public static class LinuxPageFacts
         yield return ("Anonymous (pages)", Normalise.KbAsPages(vma.AnonymousKb, pageSize));
     }
 
-    static string Frame(LinuxPage page, IdentityLabels frames) =>
+    /// <summary>The frame's letter; "-" for no page, "unknown" where frame numbers cannot be read.</summary>
+    public static string Frame(LinuxPage page, IdentityLabels frames) =>
         !page.Present ? "-" : page.Pfn is { } pfn ? frames.For(pfn) : "unknown";
+
+    public static string MapCount(LinuxPage page) =>
+        !page.Present ? "-" : page.MapCount is { } count ? Normalise.Count((long)count) : "unknown";
 }

@@ -25,6 +25,9 @@ public static class Normalise
 
     public static string Pages(decimal pages) => pages.ToString("0.###", CultureInfo.InvariantCulture);
 
+    /// <summary>A count as the snapshot prints it, whatever the machine's culture.</summary>
+    public static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
+
     public static string YesNo(bool value) => value ? "yes" : "no";
 
     /// <summary>"rw-" from a VM_PROT_* bit set.</summary>

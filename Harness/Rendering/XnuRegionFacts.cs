@@ -9,22 +9,22 @@ public static class XnuRegionFacts
     {
         yield return ("region (pages from buffer)", Normalise.Bounds(region.Start, region.End, buffer, pageSize));
         yield return ("share_mode", ShareModeName(region.ShareMode));
-        yield return ("ref_count", Number(region.RefCount));
-        yield return ("pages_resident", Number(region.PagesResident));
-        yield return ("pages_dirtied", Number(region.PagesDirtied));
-        yield return ("pages_shared_now_private", Number(region.PagesSharedNowPrivate));
-        yield return ("pages_swapped_out", Number(region.PagesSwappedOut));
-        yield return ("pages_reusable", Number(region.PagesReusable));
-        yield return ("shadow_depth", Number(region.ShadowDepth));
+        yield return ("ref_count", Normalise.Count(region.RefCount));
+        yield return ("pages_resident", Normalise.Count(region.PagesResident));
+        yield return ("pages_dirtied", Normalise.Count(region.PagesDirtied));
+        yield return ("pages_shared_now_private", Normalise.Count(region.PagesSharedNowPrivate));
+        yield return ("pages_swapped_out", Normalise.Count(region.PagesSwappedOut));
+        yield return ("pages_reusable", Normalise.Count(region.PagesReusable));
+        yield return ("shadow_depth", Normalise.Count(region.ShadowDepth));
         yield return ("external_pager", Normalise.YesNo(region.ExternalPager != 0));
         yield return ("object", region.ObjectId == 0 ? "none" : objects.For(region.ObjectId));
         yield return ("offset (pages)", Normalise.Pages((decimal)region.Offset / pageSize));
         yield return ("protection / max", $"{Normalise.Protection(region.Protection)}/{Normalise.Protection(region.MaxProtection)}");
         yield return ("inheritance", InheritanceName(region.Inheritance));
-        yield return ("user_tag", Number(region.UserTag));
-        yield return ("user_wired_count", Number(region.UserWiredCount));
-        yield return ("behavior", Number(region.Behavior));
-        yield return ("nesting depth", Number(region.Depth));
+        yield return ("user_tag", Normalise.Count(region.UserTag));
+        yield return ("user_wired_count", Normalise.Count(region.UserWiredCount));
+        yield return ("behavior", Normalise.Count(region.Behavior));
+        yield return ("nesting depth", Normalise.Count(region.Depth));
     }
 
     public static string ShareModeName(int mode) =>
@@ -38,6 +38,4 @@ public static class XnuRegionFacts
         3 => "donate_copy",
         _ => $"unknown ({inheritance})",
     };
-
-    static string Number(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Probe;
 using OolSpecs.Harness.Rendering;
@@ -21,7 +20,7 @@ public sealed record ForkCowScenario(int Pages = 1)
     /// </summary>
     public string CaseFor(ForkCowRun run) => run.Frames is { Available: false } ? Case + "-without-frames" : Case;
 
-    public IReadOnlyList<string> Arguments => ["fork-cow", "--pages", Pages.ToString(CultureInfo.InvariantCulture)];
+    public IReadOnlyList<string> Arguments => ["fork-cow", "--pages", Normalise.Count(Pages)];
 
     public string Command => "oolprobe " + string.Join(' ', Arguments);
 
@@ -68,20 +67,12 @@ public sealed record ForkCowScenario(int Pages = 1)
         if (kernel == "xnu")
         {
             var region = step.XnuRegion;
-            return [name, step.Actor, XnuRegionFacts.ShareModeName(region.ShareMode), Count(region.RefCount), Count(region.PagesResident)];
+            return [name, step.Actor, XnuRegionFacts.ShareModeName(region.ShareMode), Normalise.Count(region.RefCount), Normalise.Count(region.PagesResident)];
         }
 
         var page = step.LinuxPages[0];
-        return
-        [
-            name, step.Actor, Normalise.YesNo(page.Present),
-            !page.Present ? "-" : page.Pfn is { } pfn ? frames.For(pfn) : "unknown",
-            !page.Present ? "-" : page.MapCount is { } count ? Count((long)count) : "unknown",
-            Normalise.YesNo(page.Exclusive),
-        ];
+        return [name, step.Actor, Normalise.YesNo(page.Present), LinuxPageFacts.Frame(page, frames), LinuxPageFacts.MapCount(page), Normalise.YesNo(page.Exclusive)];
     }
-
-    static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     static string KernelTitle(string kernel) => kernel == "xnu" ? "XNU" : "Linux";
 }

@@ -23,11 +23,8 @@ public sealed record OolCopyVerdict(long Bytes, long Pages, long ResidentPages, 
                 nameof(run));
         }
 
-        var received = run.Receiver.Messages[0].Step(OolSteps.Received);
-        var sent = run.Sender[0].Step(OolSteps.BeforeSend)
-            ?? throw new InvalidOperationException("The sender reported no before-send step.");
-        var same = received.TopObjectId == sent.TopObjectId;
-        var resident = received.Region.PagesResident;
+        var same = run.ReceiverMapsSendersObject;
+        var resident = run.Receiver.Messages[0].Step(OolSteps.Received).Region.PagesResident;
         var eager = run.DataPages >= 2 ? resident >= run.DataPages : !same;
         return new OolCopyVerdict(run.Bytes, run.DataPages, resident, same, eager);
     }

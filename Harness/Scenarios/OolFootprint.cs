@@ -62,13 +62,13 @@ public sealed record OolFootprint(OolTransferRun Run)
             .Table(
                 ["task", "step", "change since", "footprint change (of payload)"],
                 [
-                    ["receiver", OolSteps.Received, "before receiving", Fraction(ReceiverCharge(OolSteps.Received))],
-                    ["receiver", OolSteps.AfterWrite, "before receiving", Fraction(ReceiverCharge(OolSteps.AfterWrite))],
-                    ["sender", OolSteps.Queued, OolSteps.BeforeSend, Fraction(SenderCharge(OolSteps.Queued))],
-                    ["sender", OolSteps.AfterReceive, OolSteps.BeforeSend, Fraction(SenderCharge(OolSteps.AfterReceive))],
-                    ["sender", OolSteps.AfterReceiverWrite, OolSteps.BeforeSend, Fraction(SenderCharge(OolSteps.AfterReceiverWrite))],
+                    ["receiver", OolSteps.Received, "before receiving", Tenths(ReceiverCharge(OolSteps.Received))],
+                    ["receiver", OolSteps.AfterWrite, "before receiving", Tenths(ReceiverCharge(OolSteps.AfterWrite))],
+                    ["sender", OolSteps.Queued, OolSteps.BeforeSend, Tenths(SenderCharge(OolSteps.Queued))],
+                    ["sender", OolSteps.AfterReceive, OolSteps.BeforeSend, Tenths(SenderCharge(OolSteps.AfterReceive))],
+                    ["sender", OolSteps.AfterReceiverWrite, OolSteps.BeforeSend, Tenths(SenderCharge(OolSteps.AfterReceiverWrite))],
                 ])
             .ToString();
 
-    static string Fraction(decimal value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+    static string Tenths(decimal value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OolSpecs.Harness.Probe;
 using OolSpecs.Harness.Rendering;
 
@@ -51,10 +50,8 @@ public sealed class OolThresholdSweep
                 ["size (bytes)", "pages", "resident in receiver", "receiver maps the sender's object", "copy"],
                 Verdicts.Select(v => (IReadOnlyList<string>)
                 [
-                    Number(v.Bytes), Number(v.Pages), Number(v.ResidentPages), Normalise.YesNo(v.SameObjectAsSender), v.Eager ? "eager" : "virtual",
+                    Normalise.Count(v.Bytes), Normalise.Count(v.Pages), Normalise.Count(v.ResidentPages), Normalise.YesNo(v.SameObjectAsSender), v.Eager ? "eager" : "virtual",
                 ]))
-            .Paragraph($"Largest size copied eagerly: {(Threshold is { } t ? $"{Number(t)} bytes" : "none")}.")
+            .Paragraph($"Largest size copied eagerly: {(Threshold is { } t ? $"{Normalise.Count(t)} bytes" : "none")}.")
             .ToString();
-
-    static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

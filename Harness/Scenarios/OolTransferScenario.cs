@@ -1,4 +1,3 @@
-using System.Globalization;
 using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Probe;
 using OolSpecs.Harness.Rendering;
@@ -42,8 +41,8 @@ public sealed record OolTransferScenario(
 
     public IReadOnlyList<string> Arguments =>
     [
-        "ool-transfer", "--copy", Copy, $"--{Size.Unit}", Count(Size.Count), "--dealloc", Dealloc ? "yes" : "no",
-        "--fill", Fill, "--receiver-fill", ReceiverFill, "--messages", Count(Messages),
+        "ool-transfer", "--copy", Copy, $"--{Size.Unit}", Normalise.Count(Size.Count), "--dealloc", Dealloc ? "yes" : "no",
+        "--fill", Fill, "--receiver-fill", ReceiverFill, "--messages", Normalise.Count(Messages),
     ];
 
     public string Command => "oolprobe " + string.Join(' ', Arguments);
@@ -96,11 +95,9 @@ public sealed record OolTransferScenario(
     static IEnumerable<(string Name, string Value)> DescriptorFacts(OolDescriptor descriptor)
     {
         yield return ("copy", OolCopyOption.Name(descriptor.Copy));
-        yield return ("size (bytes)", Count(descriptor.Size));
+        yield return ("size (bytes)", Normalise.Count(descriptor.Size));
         yield return ("deallocate", Normalise.YesNo(descriptor.Deallocate));
     }
-
-    static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>A task's region at one step of an OOL transfer: the region's fields and its top object.</summary>

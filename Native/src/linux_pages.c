@@ -245,18 +245,24 @@ static bool parse_vma_header(const char *line, uint64_t *start, uint64_t *end)
 	return after_end != after_start + 1 && *after_end == ' ';
 }
 
+/* The smaps lines read for the buffer's VMA, and the JSON key of each. */
 static const struct {
 	const char *name;
+	const char *key;
 	size_t offset;
 } vma_fields[] = {
-	{ "Rss", offsetof(struct linux_vma, rss_kb) },
-	{ "Pss", offsetof(struct linux_vma, pss_kb) },
-	{ "Private_Clean", offsetof(struct linux_vma, private_clean_kb) },
-	{ "Private_Dirty", offsetof(struct linux_vma, private_dirty_kb) },
-	{ "Shared_Clean", offsetof(struct linux_vma, shared_clean_kb) },
-	{ "Shared_Dirty", offsetof(struct linux_vma, shared_dirty_kb) },
-	{ "Anonymous", offsetof(struct linux_vma, anonymous_kb) },
-	{ "Swap", offsetof(struct linux_vma, swap_kb) },
+	{ "Rss", "rss_kb", offsetof(struct linux_vma, rss_kb) },
+	{ "Pss", "pss_kb", offsetof(struct linux_vma, pss_kb) },
+	{ "Private_Clean", "private_clean_kb",
+	  offsetof(struct linux_vma, private_clean_kb) },
+	{ "Private_Dirty", "private_dirty_kb",
+	  offsetof(struct linux_vma, private_dirty_kb) },
+	{ "Shared_Clean", "shared_clean_kb",
+	  offsetof(struct linux_vma, shared_clean_kb) },
+	{ "Shared_Dirty", "shared_dirty_kb",
+	  offsetof(struct linux_vma, shared_dirty_kb) },
+	{ "Anonymous", "anonymous_kb", offsetof(struct linux_vma, anonymous_kb) },
+	{ "Swap", "swap_kb", offsetof(struct linux_vma, swap_kb) },
 };
 
 #define VMA_FIELD_COUNT (sizeof(vma_fields) / sizeof(vma_fields[0]))
@@ -421,13 +427,11 @@ void page_observation_emit(const struct page_observation *observation)
 	json_begin_object();
 	json_key_uint("start", vma->start);
 	json_key_uint("end", vma->end);
-	json_key_uint("rss_kb", vma->rss_kb);
-	json_key_uint("pss_kb", vma->pss_kb);
-	json_key_uint("private_clean_kb", vma->private_clean_kb);
-	json_key_uint("private_dirty_kb", vma->private_dirty_kb);
-	json_key_uint("shared_clean_kb", vma->shared_clean_kb);
-	json_key_uint("shared_dirty_kb", vma->shared_dirty_kb);
-	json_key_uint("anonymous_kb", vma->anonymous_kb);
-	json_key_uint("swap_kb", vma->swap_kb);
+	for (size_t i = 0; i < VMA_FIELD_COUNT; i++) {
+		uint64_t kb;
+
+		memcpy(&kb, (const char *)vma + vma_fields[i].offset, sizeof(kb));
+		json_key_uint(vma_fields[i].key, kb);
+	}
 	json_end_object();
 }

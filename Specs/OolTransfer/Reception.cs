@@ -42,7 +42,6 @@ public sealed record Reception(
         // receiver has none, and if it had, their residency would be unknown here.
         var inside = region.Start <= data && dataEnd <= region.End;
         var neighbourPages = inside ? regionPages - run.DataPages : regionPages;
-        var sender = run.Sender[0].Step(OolSteps.BeforeSend);
         return new Reception(
             sent,
             OolCopyOption.Name(received.Descriptor.Copy),
@@ -52,6 +51,6 @@ public sealed record Reception(
             region.PagesResident,
             region.RefCount,
             region.Mode,
-            sender is null ? null : sender.TopObjectId == step.TopObjectId);
+            run.ReceiverMapsSendersObject);
     }
 }
