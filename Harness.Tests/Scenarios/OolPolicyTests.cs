@@ -143,7 +143,7 @@ public sealed class OolPolicyTests
         var act = () => ProbeRunner.Default().Run([.. ArticleCase.Numbered(1).Scenario.Arguments]);
 
         var failure = act.Should().Throw<ProbeFailedException>().Which;
-        failure.ExitCode.Should().Be(2);
+        failure.ExitCode.Should().Be(3, "exit 3 means a request this kernel cannot honour");
         failure.Stderr.Should().Contain("needs XNU");
     }
 

@@ -26,16 +26,31 @@ _Noreturn void fail_recorded(const struct call_error *error)
 	fail_call(error->call, error->text);
 }
 
+static void print_failure(const char *format, va_list args)
+{
+	fputs("oolprobe: ", stderr);
+	vfprintf(stderr, format, args);
+	fputc('\n', stderr);
+}
+
 _Noreturn void fail_usage(const char *format, ...)
 {
 	va_list args;
 
-	fputs("oolprobe: ", stderr);
 	va_start(args, format);
-	vfprintf(stderr, format, args);
+	print_failure(format, args);
 	va_end(args);
-	fputc('\n', stderr);
 	_exit(EXIT_USAGE);
+}
+
+_Noreturn void fail_not_on_this_kernel(const char *format, ...)
+{
+	va_list args;
+
+	va_start(args, format);
+	print_failure(format, args);
+	va_end(args);
+	_exit(EXIT_NOT_ON_THIS_KERNEL);
 }
 
 bool record_call_error(struct call_error *error, const char *call,

@@ -3,6 +3,8 @@
  *
  *   exit 1  a kernel or library call failed: "oolprobe: <call>: <error text>"
  *   exit 2  the command line was wrong:      "oolprobe: <what was wrong>"
+ *   exit 3  the scenario or mode needs another kernel than this one:
+ *           "oolprobe: <command>: needs <kernel>: <why>"
  *
  * The harness tells the two apart by exit code alone, so nothing here may
  * crash or abort instead.
@@ -14,6 +16,7 @@
 
 #define EXIT_CALL_FAILED 1
 #define EXIT_USAGE 2
+#define EXIT_NOT_ON_THIS_KERNEL 3
 
 /*
  * A failed call, recorded instead of reported, so that a forked child can
@@ -30,6 +33,13 @@ _Noreturn void fail_errno(const char *call);	/* error text from errno */
 _Noreturn void fail_recorded(const struct call_error *error);
 
 _Noreturn void fail_usage(const char *format, ...)
+	__attribute__((format(printf, 1, 2)));
+
+/*
+ * A well-formed request this kernel cannot honour (Mach messages on Linux,
+ * MADV_WIPEONFORK on XNU): the harness turns it into a reasoned skip.
+ */
+_Noreturn void fail_not_on_this_kernel(const char *format, ...)
 	__attribute__((format(printf, 1, 2)));
 
 /* Fill *error; return false so a failing function can `return record_...`. */

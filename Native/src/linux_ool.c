@@ -18,7 +18,8 @@ size_t ool_page_size(void)
 
 static _Noreturn void fail_needs_xnu(const char *command)
 {
-	fail_usage("%s: needs XNU: Linux has no Mach messages", command);
+	fail_not_on_this_kernel("%s: needs XNU: Linux has no Mach messages",
+				command);
 }
 
 int ool_transfer_run(const char *command,
