@@ -1,17 +1,18 @@
 using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Probe;
 using OolSpecs.Harness.Scenarios;
+using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Harness.Tests.Scenarios;
 
 public sealed class OolPolicyTests
 {
-    const long Page = OolRuns.PageSize;
+    const long Page = MadeUpRuns.PageSize;
 
     [Fact]
     public void A_multi_page_payload_with_every_page_resident_was_copied_eagerly()
     {
-        var verdict = OolCopyVerdict.Of(OolRuns.Transfer(2 * Page, receivedResident: 2, senderObject: 5, receiverObject: 5));
+        var verdict = OolCopyVerdict.Of(MadeUpRuns.Transfer(2 * Page, receivedResident: 2, senderObject: 5, receiverObject: 5));
 
         verdict.Eager.Should().BeTrue("only the first page was written, yet both are resident: the kernel wrote them");
     }
@@ -19,7 +20,7 @@ public sealed class OolPolicyTests
     [Fact]
     public void A_multi_page_payload_with_only_the_written_page_resident_was_copied_virtually()
     {
-        OolCopyVerdict.Of(OolRuns.Transfer(3 * Page, receivedResident: 1)).Eager.Should().BeFalse();
+        OolCopyVerdict.Of(MadeUpRuns.Transfer(3 * Page, receivedResident: 1)).Eager.Should().BeFalse();
     }
 
     [Theory]
@@ -27,13 +28,13 @@ public sealed class OolPolicyTests
     [InlineData(9UL, 9UL, false)]
     public void A_one_page_payload_is_told_by_whether_the_receiver_maps_the_senders_object(ulong sender, ulong receiver, bool eager)
     {
-        OolCopyVerdict.Of(OolRuns.Transfer(Page, receivedResident: 1, senderObject: sender, receiverObject: receiver)).Eager.Should().Be(eager);
+        OolCopyVerdict.Of(MadeUpRuns.Transfer(Page, receivedResident: 1, senderObject: sender, receiverObject: receiver)).Eager.Should().Be(eager);
     }
 
     [Fact]
     public void A_run_whose_sender_wrote_every_page_cannot_tell_eager_from_virtual()
     {
-        var act = () => OolCopyVerdict.Of(OolRuns.Transfer(2 * Page, receivedResident: 2, fill: "all"));
+        var act = () => OolCopyVerdict.Of(MadeUpRuns.Transfer(2 * Page, receivedResident: 2, fill: Fill.All));
 
         act.Should().Throw<ArgumentException>().WithMessage("*first page alone*fill all*");
     }
@@ -41,42 +42,41 @@ public sealed class OolPolicyTests
     [Fact]
     public void The_threshold_is_the_largest_size_copied_eagerly()
     {
-        var sweep = new OolThresholdSweep
-        {
-            Verdicts =
-            [
-                new(Page, 1, 1, false, true),
-                new(32 * 1024, 2, 2, false, true),
-                new(32 * 1024 + 1, 3, 1, false, false),
-            ],
-        };
+        var sweep = new OolThresholdSweep(
+        [
+            new(Page, 1, 1, false, true),
+            new(32 * 1024, 2, 2, false, true),
+            new(32 * 1024 + 1, 3, 1, false, false),
+        ]);
 
         sweep.Threshold.Should().Be(32 * 1024);
-        sweep.Render().Should().Contain("| 32769 | 3 | 1 | no | virtual |").And.Contain("Largest size copied eagerly: 32768 bytes.");
+        new OolThresholdScenario().Render(sweep).Should().Contain("| 32769 | 3 | 1 | no | virtual |").And.Contain("Largest size copied eagerly: 32768 bytes.");
     }
 
     [Fact]
     public void The_sweep_covers_one_page_past_64_KiB_and_the_bytes_around_32_KiB()
     {
-        var sizes = OolThresholdSweep.Sizes(16384);
+        var sizes = OolThresholdScenario.Sizes(16384);
 
         sizes.Should().StartWith([OolSize.Pages(1), OolSize.Pages(2)]);
         sizes.Should().Contain([OolSize.Pages(5), OolSize.Bytes(32767), OolSize.Bytes(32768), OolSize.Bytes(32769)]);
         sizes.Should().NotContain(OolSize.Pages(6));
-        OolThresholdSweep.Sizes(4096).Should().Contain(OolSize.Pages(17)).And.NotContain(OolSize.Pages(18));
+        OolThresholdScenario.Sizes(4096).Should().Contain(OolSize.Pages(17)).And.NotContain(OolSize.Pages(18));
     }
 
     [Fact]
     public void Footprint_changes_are_fractions_of_the_payload_rounded_to_tenths()
     {
         var payload = 64L * 1024 * 1024;
-        var footprint = new OolFootprint(OolRuns.Transfer(payload, receivedResident: 1, footprintBefore: 1_000_000,
-            footprintReceived: 1_000_000 + payload / 50, footprintWritten: 1_000_000 + payload + payload / 30));
+        var run = MadeUpRuns.Transfer(payload, receivedResident: 1, footprintBefore: 1_000_000,
+            footprintReceived: 1_000_000 + payload / 50, footprintWritten: 1_000_000 + payload + payload / 30);
+        var footprint = new OolFootprint(run);
+        var scenario = new OolFootprintScenario(payload);
 
         footprint.ReceiverCharge(OolSteps.Received).Should().Be(0.0m);
         footprint.ReceiverCharge(OolSteps.AfterWrite).Should().Be(1.0m);
-        footprint.Case.Should().Be("footprint-64MiB");
-        footprint.Render().Should().Contain("| receiver | after-write | before receiving | 1.0 |");
+        scenario.Case.Should().Be("footprint-64MiB");
+        scenario.Render(run).Should().Contain("| receiver | after-write | before receiving | 1.0 |");
     }
 
     [Theory]
@@ -84,7 +84,7 @@ public sealed class OolPolicyTests
     [InlineData("268435456", 268435456L)]
     public void The_footprint_payload_comes_from_OOLSPECS_LARGE_BYTES(string value, long expected)
     {
-        WithVariable(value, () => OolFootprint.BytesFromEnvironment()).Should().Be(expected);
+        WithVariable(value, () => OolFootprintScenario.BytesFromEnvironment()).Should().Be(expected);
     }
 
     [Theory]
@@ -93,16 +93,16 @@ public sealed class OolPolicyTests
     [InlineData("4294967296")]
     public void A_bad_OOLSPECS_LARGE_BYTES_is_named_with_the_fix(string value)
     {
-        var act = () => WithVariable(value, () => OolFootprint.BytesFromEnvironment());
+        var act = () => WithVariable(value, () => OolFootprintScenario.BytesFromEnvironment());
 
         act.Should().Throw<ArgumentException>().WithMessage($"*OOLSPECS_LARGE_BYTES='{value}'*1 MiB to 2 GiB*");
     }
 
     [Theory]
-    [InlineData("virtual", 1, false, 1, "virtual-1-page-no-free")]
-    [InlineData("physical", 16, true, 1, "physical-16-pages-free")]
-    [InlineData("virtual", 1, false, 2, "virtual-1-page-no-free-2-messages")]
-    public void Case_names_say_copy_size_deallocate_and_extras(string copy, long pages, bool dealloc, int messages, string expected)
+    [InlineData(CopyOption.Virtual, 1, false, 1, "virtual-1-page-no-free")]
+    [InlineData(CopyOption.Physical, 16, true, 1, "physical-16-pages-free")]
+    [InlineData(CopyOption.Virtual, 1, false, 2, "virtual-1-page-no-free-2-messages")]
+    public void Case_names_say_copy_size_deallocate_and_extras(CopyOption copy, long pages, bool dealloc, int messages, string expected)
     {
         new OolTransferScenario(copy, OolSize.Pages(pages), dealloc, Messages: messages).Case.Should().Be(expected);
     }
@@ -118,8 +118,8 @@ public sealed class OolPolicyTests
     [Fact]
     public void A_rendered_transfer_names_the_received_copy_and_letters_shared_objects_alike()
     {
-        var scenario = new OolTransferScenario("virtual", OolSize.Pages(2), Dealloc: false);
-        var text = scenario.Render(OolRuns.Transfer(2 * Page, receivedResident: 1, senderObject: 5, receiverObject: 5));
+        var scenario = new OolTransferScenario(CopyOption.Virtual, OolSize.Pages(2), Dealloc: false);
+        var text = scenario.Render(MadeUpRuns.Transfer(2 * Page, receivedResident: 1, senderObject: 5, receiverObject: 5));
 
         text.Should().Contain("## Receiver: message 1 descriptor\n\n| field | value |\n| --- | --- |\n| copy | VIRTUAL_COPY |\n| size (bytes) | 32768 |");
         text.Should().Contain("## Receiver: message 1 received").And.Contain("| object | A |").And.NotContain("| object | B |");
@@ -149,15 +149,15 @@ public sealed class OolPolicyTests
 
     static T WithVariable<T>(string value, Func<T> read)
     {
-        var saved = Environment.GetEnvironmentVariable(OolFootprint.LargeBytesVariable);
-        Environment.SetEnvironmentVariable(OolFootprint.LargeBytesVariable, value);
+        var saved = Environment.GetEnvironmentVariable(OolFootprintScenario.LargeBytesVariable);
+        Environment.SetEnvironmentVariable(OolFootprintScenario.LargeBytesVariable, value);
         try
         {
             return read();
         }
         finally
         {
-            Environment.SetEnvironmentVariable(OolFootprint.LargeBytesVariable, saved);
+            Environment.SetEnvironmentVariable(OolFootprintScenario.LargeBytesVariable, saved);
         }
     }
 }

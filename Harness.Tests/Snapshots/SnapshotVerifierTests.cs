@@ -179,10 +179,10 @@ public sealed class SnapshotVerifierTests : IDisposable
     }
 
     [Fact]
-    public void Normalize_gives_newline_line_endings_and_exactly_one_final_newline()
+    public void Normalise_gives_newline_line_endings_and_exactly_one_final_newline()
     {
-        SnapshotVerifier.Normalize("a\r\nb\rc\n\n\n").Should().Be("a\nb\nc\n");
-        SnapshotVerifier.Normalize("a").Should().Be("a\n");
-        SnapshotVerifier.Normalize("").Should().Be("\n");
+        SnapshotVerifier.Normalise("a\r\nb\rc\n\n\n").Should().Be("a\nb\nc\n");
+        SnapshotVerifier.Normalise("a").Should().Be("a\n");
+        SnapshotVerifier.Normalise("").Should().Be("\n");
     }
 }

@@ -63,7 +63,7 @@ public sealed class CommandLine(TextWriter output, TextWriter errors, Func<Probe
 
         var runner = probe();
         var platform = PlatformDetector.Detect(runner);
-        var kernel = platform.Kernel();
+        var kernel = platform.Kernel;
         var chosen = ScenarioCatalogue.All.Where(s => names.Count == 0 || names.Contains(s.Name)).ToList();
         var notHere = chosen.Where(s => !s.Kernels.Contains(kernel)).ToList();
         if (names.Count > 0 && notHere.Count > 0)

@@ -1,9 +1,12 @@
+using OolSpecs.Harness.Words;
+
 namespace OolSpecs.Harness.Observations;
 
 /// <summary>What `oolprobe fork-cow` reports: the buffer after each of the six steps.</summary>
+[Probe.ProbeOutput("fork-cow")]
 public sealed record ForkCowRun(
     string Scenario,
-    string Kernel,
+    Kernel Kernel,
     long PageSize,
     int Pages,
     ulong Buffer,
@@ -13,6 +16,9 @@ public sealed record ForkCowRun(
     public ForkCowStep Step(string name) =>
         Steps.SingleOrDefault(s => s.Step == name)
         ?? throw new InvalidOperationException($"The fork-cow run has no step '{name}'; it has {string.Join(", ", Steps.Select(s => s.Step))}.");
+
+    /// <summary>False where the process lacked CAP_SYS_ADMIN: frames and map counts are then unknown.</summary>
+    public bool FramesKnown => Frames?.Available ?? false;
 }
 
 /// <summary>

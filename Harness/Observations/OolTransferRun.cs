@@ -1,18 +1,21 @@
+using OolSpecs.Harness.Words;
+
 namespace OolSpecs.Harness.Observations;
 
 /// <summary>
 /// What `oolprobe ool-transfer` reports: one sender task sends <see cref="Messages"/> Mach
 /// messages, each carrying one out-of-line descriptor, to a receiver task it spawned.
 /// </summary>
+[Probe.ProbeOutput("ool-transfer", Kernel.Xnu)]
 public sealed record OolTransferRun(
     string Scenario,
-    string Kernel,
+    Kernel Kernel,
     long PageSize,
-    string Copy,
+    CopyOption Copy,
     bool Dealloc,
     long Bytes,
-    string Fill,
-    string ReceiverFill,
+    Fill Fill,
+    Fill ReceiverFill,
     int Messages,
     IReadOnlyList<OolSenderMessage> Sender,
     OolReceiver Receiver)
@@ -21,12 +24,12 @@ public sealed record OolTransferRun(
     public long DataPages => (Bytes + PageSize - 1) / PageSize;
 
     /// <summary>
-    /// Whether message 1, right after it was received, is backed by the very top VM object
-    /// the sender filled: a copy made at send time cannot be.
+    /// Whether message 1, right after it was received, is backed by the same VM object the
+    /// sender filled: a copy made at send time cannot be.
     /// </summary>
     public bool ReceiverMapsSendersObject =>
-        Receiver.Messages[0].Step(OolSteps.Received).TopObjectId ==
-        (Sender[0].Step(OolSteps.BeforeSend) ?? throw new InvalidOperationException("The sender reported no before-send step.")).TopObjectId;
+        Receiver.Messages[0].Step(OolSteps.Received).ChainBottomObjectId ==
+        (Sender[0].Step(OolSteps.BeforeSend) ?? throw new InvalidOperationException("The sender reported no before-send step.")).ChainBottomObjectId;
 }
 
 /// <summary>The sender's buffer of one message, observed at each step it still exists.</summary>
@@ -45,11 +48,17 @@ public sealed record OolReceivedMessage(int Message, OolDescriptor Descriptor, I
         ?? throw new InvalidOperationException($"Received message {Message} has no step '{name}'.");
 }
 
-/// <summary>The descriptor fields as received; <see cref="Copy"/> is the raw mach_msg_copy_options_t.</summary>
-public sealed record OolDescriptor(ulong Address, long Size, int Copy, bool Deallocate);
+/// <summary>The descriptor's fields as received; <see cref="RawCopy"/> is the raw mach_msg_copy_options_t.</summary>
+public sealed record OolDescriptor(ulong Address, long Size, int RawCopy, bool Deallocate)
+{
+    public CopyOption Copy => (CopyOption)RawCopy;
+}
 
-/// <summary>A task's region behind a buffer at one step, with the top object's id and the task's footprint.</summary>
-public sealed record TaskRegionStep(string Step, XnuRegion Region, ulong TopObjectId, long PhysFootprint);
+/// <summary>
+/// A task's region behind a buffer at one step, with the VM object at the bottom of its shadow
+/// chain (VM_REGION_TOP_INFO's obj_id) and the task's footprint.
+/// </summary>
+public sealed record TaskRegionStep(string Step, XnuRegion Region, ulong ChainBottomObjectId, long PhysFootprint);
 
 /// <summary>The step names of ool-transfer, in the order they happen.</summary>
 public static class OolSteps
@@ -61,24 +70,4 @@ public static class OolSteps
     public const string AfterSenderWrite = "after-sender-write";
     public const string Received = "received";
     public const string AfterWrite = "after-write";
-}
-
-/// <summary>mach_msg_copy_options_t, named as the article's table names them.</summary>
-public static class OolCopyOption
-{
-    public static string Name(int copy) => copy switch
-    {
-        0 => "PHYSICAL_COPY",
-        1 => "VIRTUAL_COPY",
-        2 => "ALLOCATE",
-        3 => "OVERWRITE",
-        _ => $"unknown ({copy})",
-    };
-
-    public static string FromArgument(string copy) => copy switch
-    {
-        "virtual" => "VIRTUAL_COPY",
-        "physical" => "PHYSICAL_COPY",
-        _ => throw new ArgumentException($"'{copy}' is not a copy option (virtual or physical).", nameof(copy)),
-    };
 }

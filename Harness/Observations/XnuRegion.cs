@@ -2,7 +2,7 @@ namespace OolSpecs.Harness.Observations;
 
 /// <summary>
 /// One VM region as `vm_region_recurse_64` (VM_REGION_SUBMAP_INFO_64, nesting depth 99) reports it.
-/// Addresses are raw; <see cref="Normalised.RegionBounds"/> turns them into pages relative to the buffer.
+/// Addresses are raw; <see cref="Rendering.Normalise.Bounds"/> turns them into pages relative to the buffer.
 /// </summary>
 public sealed record XnuRegion(
     ulong Start,

@@ -1,3 +1,5 @@
+using OolSpecs.Harness.Words;
+
 namespace OolSpecs.Harness.Platforms;
 
 /// <summary>
@@ -9,6 +11,14 @@ public sealed record Platform(string Os, ReleaseVersion Release, string Arch)
 {
     /// <summary>The release directory name in the snapshot tree, e.g. "macos-15.1".</summary>
     public string ReleaseDirectory => $"{Os}-{Release}";
+
+    /// <summary>The kernel behind the OS: XNU under macOS, Linux under Linux.</summary>
+    public Kernel Kernel => Os switch
+    {
+        "macos" => Kernel.Xnu,
+        "linux" => Kernel.Linux,
+        _ => throw new InvalidOperationException($"No kernel is known for os '{Os}'."),
+    };
 
     public override string ToString() => $"{ReleaseDirectory} {Arch}";
 

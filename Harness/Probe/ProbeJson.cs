@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Harness.Probe;
 
@@ -12,6 +13,7 @@ public static class ProbeJson
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        Converters = { new ProbeWordJsonConverter() },
     };
 
     public static T Parse<T>(string json, string command)

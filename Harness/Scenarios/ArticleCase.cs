@@ -1,33 +1,48 @@
+using OolSpecs.Harness.Words;
+
 namespace OolSpecs.Harness.Scenarios;
 
 /// <summary>
 /// One of the article's eight OOL test cases: a copy option, one page or sixteen, and
-/// whether the sender deallocates. The sender writes only the first page.
+/// whether the sender deallocates. The sender writes only the first page. Specs name a
+/// case by its <see cref="Description"/>; its <see cref="Number"/> is for the article's own table.
 /// </summary>
-public sealed record ArticleCase(int Number, string Copy, long Pages, bool Dealloc)
+public sealed record ArticleCase(int Number, CopyOption Copy, long Pages, bool Dealloc)
 {
     public const long Small = 1;
     public const long Large = 16;
 
     public static readonly IReadOnlyList<ArticleCase> All =
     [
-        new(1, "virtual", Small, false),
-        new(2, "virtual", Small, true),
-        new(3, "virtual", Large, false),
-        new(4, "virtual", Large, true),
-        new(5, "physical", Small, false),
-        new(6, "physical", Small, true),
-        new(7, "physical", Large, false),
-        new(8, "physical", Large, true),
+        new(1, CopyOption.Virtual, Small, false),
+        new(2, CopyOption.Virtual, Small, true),
+        new(3, CopyOption.Virtual, Large, false),
+        new(4, CopyOption.Virtual, Large, true),
+        new(5, CopyOption.Physical, Small, false),
+        new(6, CopyOption.Physical, Small, true),
+        new(7, CopyOption.Physical, Large, false),
+        new(8, CopyOption.Physical, Large, true),
     ];
 
+    [Observed("ool-cases", "the article's eight OOL cases, seen from both tasks")]
+    public static IEnumerable<IScenario> EveryCase => All.Select(c => c.Scenario);
+
+    /// <summary>The case in the article's own table.</summary>
     public static ArticleCase Numbered(int number) =>
         All.SingleOrDefault(c => c.Number == number) ?? throw new ArgumentOutOfRangeException(nameof(number), number, "The article has cases 1 to 8.");
 
+    /// <summary>The case a spec names, e.g. "virtual copy, 16 pages, kept".</summary>
+    public static ArticleCase Described(string description) =>
+        All.SingleOrDefault(c => c.Description == description)
+        ?? throw new ArgumentException($"No article case is described as '{description}'; the cases are: {string.Join("; ", All.Select(c => c.Description))}.", nameof(description));
+
+    /// <summary>The case in words: "virtual copy, 16 pages, kept" or "physical copy, 1 page, deallocated".</summary>
+    public string Description => $"{Copy.InWords()}, {OolSize.Pages(Pages).InWords}, {(Dealloc ? "deallocated" : "kept")}";
+
     /// <summary>The article's name, e.g. "VIRTUAL;PAGEx16;NO_FREE".</summary>
-    public string Name => $"{Copy.ToUpperInvariant()};{(Pages == Small ? "PAGE" : $"PAGEx{Pages}")};{(Dealloc ? "FREE" : "NO_FREE")}";
+    public string Name => $"{ProbeWords.Of(Copy).ToUpperInvariant()};{(Pages == Small ? "PAGE" : $"PAGEx{Pages}")};{(Dealloc ? "FREE" : "NO_FREE")}";
 
     public OolTransferScenario Scenario => new(Copy, OolSize.Pages(Pages), Dealloc);
 
-    public override string ToString() => $"case {Number} {Name}";
+    public override string ToString() => Description;
 }

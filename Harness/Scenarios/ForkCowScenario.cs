@@ -1,37 +1,66 @@
 using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Probe;
 using OolSpecs.Harness.Rendering;
+using OolSpecs.Harness.Snapshots;
+using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Harness.Scenarios;
 
 /// <summary>
 /// The article's fork walk-through: map, write, fork; the child inspects, writes, inspects;
 /// then the parent inspects, writes, inspects while the child is still alive.
+/// <see cref="WithoutCapSysAdmin"/> runs it with that capability dropped (Linux), where frame
+/// numbers and map counts cannot be read.
 /// </summary>
-public sealed record ForkCowScenario(int Pages = 1)
+public sealed record ForkCowScenario(int Pages = 1, bool WithoutCapSysAdmin = false) : ProbeScenario<ForkCowRun>
 {
-    public const string Family = "ForkCopyOnWrite";
+    public const string FamilyName = "ForkCopyOnWrite";
 
-    public string Case => Pages == 1 ? "fork-cow" : $"fork-cow-{Pages}-pages";
+    /// <summary>The walk-through as the article made it: one page.</summary>
+    [Observed("fork-cow", "the fork copy-on-write walk-through (six steps)")]
+    public static IEnumerable<IScenario> Walkthrough => [new ForkCowScenario()];
+
+    public override string Family => FamilyName;
+
+    const string WithoutFramesSuffix = "-without-frames";
+
+    public override string Case => (Pages == 1 ? "fork-cow" : $"fork-cow-{Pages}-pages") + (WithoutCapSysAdmin ? WithoutFramesSuffix : "");
+
+    public override IReadOnlyList<Kernel> Kernels => WithoutCapSysAdmin ? [Kernel.Linux] : [Kernel.Xnu, Kernel.Linux];
+
+    /// <summary>setpriv, which drops the capability for one command; null where it is not installed.</summary>
+    public static string? Setpriv => new[] { "/usr/bin/setpriv", "/bin/setpriv" }.FirstOrDefault(File.Exists);
+
+    /// <summary>A process that is not privileged lacks the capability already and runs the probe as it is.</summary>
+    protected override ProbeRunner Launch(ProbeRunner probe)
+    {
+        if (!WithoutCapSysAdmin || !Environment.IsPrivilegedProcess)
+        {
+            return probe;
+        }
+
+        return Setpriv is { } setpriv
+            ? probe.Through(setpriv, "--bounding-set=-sys_admin", "--inh-caps=-sys_admin", "--")
+            : throw new InvalidOperationException("Dropping CAP_SYS_ADMIN needs setpriv (util-linux), which is not installed.");
+    }
+
+    public override IReadOnlyList<string> Arguments => ["fork-cow", "--pages", Normalise.Count(Pages)];
 
     /// <summary>
-    /// The snapshot case of a run: without CAP_SYS_ADMIN frames are unknown, which is a
-    /// different (and still true) observation, so it has an approved file of its own.
+    /// Without CAP_SYS_ADMIN frames are unknown, which is a different (and still true)
+    /// observation, so such a run has an approved file of its own.
     /// </summary>
-    public string CaseFor(ForkCowRun run) => run.Frames is { Available: false } ? Case + "-without-frames" : Case;
+    public override SnapshotKey KeyFor(ForkCowRun observation) =>
+        new(Family, observation.Frames is { Available: false } && !WithoutCapSysAdmin ? Case + WithoutFramesSuffix : Case);
 
-    public IReadOnlyList<string> Arguments => ["fork-cow", "--pages", Normalise.Count(Pages)];
-
-    public string Command => "oolprobe " + string.Join(' ', Arguments);
-
-    public ForkCowRun Observe(ProbeRunner probe) => ProbeJson.Parse<ForkCowRun>(probe.Run([.. Arguments]), Command);
-
-    public string Render(ForkCowRun run)
+    public override string Render(ForkCowRun observation)
     {
-        var report = new MarkdownReport().Heading(1, $"Fork copy-on-write ({KernelTitle(run.Kernel)})");
+        var run = observation;
+        var xnu = run.Kernel == Kernel.Xnu;
+        var report = new MarkdownReport().Heading(1, $"Fork copy-on-write ({run.Kernel.Title()})");
         report.Paragraph(
             $"`{Command}`: {run.Pages} page(s) of {run.PageSize / 1024} KiB. " +
-            (run.Kernel == "xnu"
+            (xnu
                 ? "Region fields from vm_region_recurse_64 (VM_REGION_SUBMAP_INFO_64); VM objects are lettered in the order they first appear."
                 : "Page fields from /proc/self/pagemap and /proc/kpagecount, the mapping from /proc/self/smaps; frames are lettered in the order they first appear."));
         if (run.Frames is { Available: false })
@@ -43,16 +72,16 @@ public sealed record ForkCowScenario(int Pages = 1)
         var identities = new IdentityLabels();
         report.Heading(2, "Summary");
         report.Table(
-            run.Kernel == "xnu"
+            xnu
                 ? ["step", "actor", "share_mode", "ref_count", "pages_resident"]
                 : ["step", "actor", "present", "frame", "map count", "exclusively mapped"],
-            run.Steps.Select((step, i) => Summary(i + 1, step, run.Kernel, identities)));
+            run.Steps.Select((step, i) => Summary(i + 1, step, xnu, identities)));
 
         var number = 0;
         foreach (var step in run.Steps)
         {
             report.Heading(2, $"{++number}. {step.Step} ({step.Actor})");
-            report.Facts(run.Kernel == "xnu"
+            report.Facts(xnu
                 ? XnuRegionFacts.Of(step.XnuRegion, run.Buffer, run.PageSize, identities)
                 : LinuxPageFacts.Of(step.LinuxPages, step.LinuxVma, run.Buffer, run.PageSize, identities));
         }
@@ -61,10 +90,10 @@ public sealed record ForkCowScenario(int Pages = 1)
     }
 
     /// <summary>The article's table, one row a step (Linux: the first page).</summary>
-    static IReadOnlyList<string> Summary(int number, ForkCowStep step, string kernel, IdentityLabels frames)
+    static IReadOnlyList<string> Summary(int number, ForkCowStep step, bool xnu, IdentityLabels frames)
     {
         var name = $"{number}. {step.Step}";
-        if (kernel == "xnu")
+        if (xnu)
         {
             var region = step.XnuRegion;
             return [name, step.Actor, XnuRegionFacts.ShareModeName(region.ShareMode), Normalise.Count(region.RefCount), Normalise.Count(region.PagesResident)];
@@ -73,6 +102,4 @@ public sealed record ForkCowScenario(int Pages = 1)
         var page = step.LinuxPages[0];
         return [name, step.Actor, Normalise.YesNo(page.Present), LinuxPageFacts.Frame(page, frames), LinuxPageFacts.MapCount(page), Normalise.YesNo(page.Exclusive)];
     }
-
-    static string KernelTitle(string kernel) => kernel == "xnu" ? "XNU" : "Linux";
 }

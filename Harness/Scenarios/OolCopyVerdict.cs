@@ -1,4 +1,5 @@
 using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Harness.Scenarios;
 
@@ -9,17 +10,17 @@ namespace OolSpecs.Harness.Scenarios;
 /// The sender writes only its first page. An eager copy writes every byte into the
 /// receiver's fresh memory, so every page of the received data is resident; a virtual copy
 /// leaves the untouched pages absent. A one-page payload is resident either way, so there
-/// the receiver's top VM object decides: an eager copy cannot share the sender's object.
+/// the receiver's VM object decides: an eager copy cannot share the sender's object.
 /// </para>
 /// </summary>
 public sealed record OolCopyVerdict(long Bytes, long Pages, long ResidentPages, bool SameObjectAsSender, bool Eager)
 {
     public static OolCopyVerdict Of(OolTransferRun run)
     {
-        if (run.Fill != "first" || run.Dealloc || run.Messages != 1)
+        if (run.Fill != Fill.First || run.Dealloc || run.Messages != 1)
         {
             throw new ArgumentException(
-                $"Eager and virtual copies are told apart only when the sender wrote its first page alone, kept its buffer and sent one message; this run has fill {run.Fill}, dealloc {run.Dealloc}, {run.Messages} messages.",
+                $"Eager and virtual copies are told apart only when the sender wrote its first page alone, kept its buffer and sent one message; this run has fill {ProbeWords.Of(run.Fill)}, dealloc {run.Dealloc}, {run.Messages} messages.",
                 nameof(run));
         }
 

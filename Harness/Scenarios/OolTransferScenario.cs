@@ -1,57 +1,51 @@
 using OolSpecs.Harness.Observations;
-using OolSpecs.Harness.Probe;
 using OolSpecs.Harness.Rendering;
+using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Harness.Scenarios;
-
-/// <summary>How much an OOL descriptor carries: whole pages of the running kernel, or an exact byte count.</summary>
-public sealed record OolSize(string Unit, long Count)
-{
-    public static OolSize Pages(long count) => new("pages", count);
-
-    public static OolSize Bytes(long count) => new("bytes", count);
-
-    public string Name => Unit == "pages" ? (Count == 1 ? "1-page" : $"{Count}-pages") : $"{Count}-bytes";
-}
 
 /// <summary>
 /// One OOL transfer: the sender allocates, writes the first page (or all), and sends the
 /// buffer in <see cref="Messages"/> messages' OOL descriptors to a receiver it spawned.
 /// </summary>
 public sealed record OolTransferScenario(
-    string Copy,
+    CopyOption Copy,
     OolSize Size,
     bool Dealloc,
-    string Fill = "first",
-    string ReceiverFill = "first",
-    int Messages = 1)
+    Fill Fill = Fill.First,
+    Fill ReceiverFill = Fill.First,
+    int Messages = 1) : ProbeScenario<OolTransferRun>
 {
-    public const string Family = "OolTransfer";
+    public const string FamilyName = "OolTransfer";
 
     /// <summary>Two one-page receptions into one receiver: where adjacent receptions coalesce.</summary>
-    public static readonly OolTransferScenario TwoAdjacentReceptions = new("virtual", OolSize.Pages(1), Dealloc: false, Messages: 2);
+    public static readonly OolTransferScenario TwoAdjacentReceptions = new(CopyOption.Virtual, OolSize.Pages(1), Dealloc: false, Messages: 2);
 
-    public string Case => string.Join('-', new[]
+    [Observed("ool-coalesce", "two receptions landing side by side in one receiver")]
+    public static IEnumerable<IScenario> Coalescing => [TwoAdjacentReceptions];
+
+    public override string Family => FamilyName;
+
+    public override IReadOnlyList<Kernel> Kernels => [Kernel.Xnu];
+
+    public override string Case => string.Join('-', new[]
     {
-        Copy, Size.Name, Dealloc ? "free" : "no-free",
-        Fill == "all" ? "fill-all" : null,
-        ReceiverFill == "all" ? "receiver-fill-all" : null,
+        ProbeWords.Of(Copy), Size.Name, Dealloc ? "free" : "no-free",
+        Fill == Fill.All ? "fill-all" : null,
+        ReceiverFill == Fill.All ? "receiver-fill-all" : null,
         Messages > 1 ? $"{Messages}-messages" : null,
     }.Where(part => part is not null));
 
-    public IReadOnlyList<string> Arguments =>
+    public override IReadOnlyList<string> Arguments =>
     [
-        "ool-transfer", "--copy", Copy, $"--{Size.Unit}", Normalise.Count(Size.Count), "--dealloc", Dealloc ? "yes" : "no",
-        "--fill", Fill, "--receiver-fill", ReceiverFill, "--messages", Normalise.Count(Messages),
+        "ool-transfer", "--copy", ProbeWords.Of(Copy), .. Size.Arguments, "--dealloc", Dealloc ? "yes" : "no",
+        "--fill", ProbeWords.Of(Fill), "--receiver-fill", ProbeWords.Of(ReceiverFill), "--messages", Normalise.Count(Messages),
     ];
 
-    public string Command => "oolprobe " + string.Join(' ', Arguments);
-
-    public OolTransferRun Observe(ProbeRunner probe) => ProbeJson.Parse<OolTransferRun>(probe.Run([.. Arguments]), Command);
-
     /// <summary>The receiver's view first (descriptor, region), then the sender's, every step a table.</summary>
-    public string Render(OolTransferRun run)
+    public override string Render(OolTransferRun observation)
     {
+        var run = observation;
         var report = new MarkdownReport().Heading(1, $"OOL transfer: {Case}");
         report.Paragraph(
             $"`{Command}`: {run.Bytes} bytes ({run.DataPages} page(s) of {run.PageSize / 1024} KiB). " +
@@ -71,7 +65,7 @@ public sealed record OolTransferScenario(
             foreach (var step in received.Steps)
             {
                 report.Heading(2, $"Receiver: message {received.Message} {step.Step}");
-                report.Facts(OolRegionFacts.Of(step, received.Descriptor.Address, run.PageSize, objects));
+                report.Facts(RegionFacts(step, received.Descriptor.Address, run.PageSize, objects));
             }
         }
 
@@ -80,7 +74,7 @@ public sealed record OolTransferScenario(
             foreach (var step in sent.Steps)
             {
                 report.Heading(2, $"Sender: message {sent.Message} {step.Step}");
-                report.Facts(OolRegionFacts.Of(step, sent.Buffer, run.PageSize, objects));
+                report.Facts(RegionFacts(step, sent.Buffer, run.PageSize, objects));
             }
 
             if (run.Dealloc)
@@ -94,16 +88,12 @@ public sealed record OolTransferScenario(
 
     static IEnumerable<(string Name, string Value)> DescriptorFacts(OolDescriptor descriptor)
     {
-        yield return ("copy", OolCopyOption.Name(descriptor.Copy));
+        yield return ("copy", descriptor.Copy.ArticleName());
         yield return ("size (bytes)", Normalise.Count(descriptor.Size));
         yield return ("deallocate", Normalise.YesNo(descriptor.Deallocate));
     }
-}
 
-/// <summary>A task's region at one step of an OOL transfer: the region's fields and its top object.</summary>
-public static class OolRegionFacts
-{
-    public static IEnumerable<(string Name, string Value)> Of(TaskRegionStep step, ulong data, long pageSize, IdentityLabels objects) =>
+    static IEnumerable<(string Name, string Value)> RegionFacts(TaskRegionStep step, ulong data, long pageSize, IdentityLabels objects) =>
         XnuRegionFacts.Of(step.Region, data, pageSize, objects)
-            .Append(("top object", step.TopObjectId == 0 ? "none" : objects.For(step.TopObjectId)));
+            .Append(("top object", step.ChainBottomObjectId == 0 ? "none" : objects.For(step.ChainBottomObjectId)));
 }

@@ -1,25 +1,43 @@
-using OolSpecs.Harness.Platforms;
+using System.Reflection;
 using OolSpecs.Harness.Probe;
+using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Harness.Scenarios;
 
-/// <summary>A scenario `oolspecs observe` can run and print: its name, the kernels it runs on, and the report it prints.</summary>
-public sealed record ObservableScenario(string Name, string Summary, IReadOnlyList<KernelKind> Kernels, Func<ProbeRunner, string> Report);
+/// <summary>
+/// A group of scenarios `oolspecs observe` can run and print. The scenarios are listed only
+/// when asked for: a listing may read settings (OOLSPECS_LARGE_BYTES) that can be wrong.
+/// </summary>
+public sealed class ObservableScenario(string name, string summary, Func<IReadOnlyList<IScenario>> scenarios)
+{
+    readonly Lazy<IReadOnlyList<IScenario>> listed = new(scenarios);
 
-/// <summary>Every scenario the command line knows, in the order `observe` prints them.</summary>
+    public string Name { get; } = name;
+
+    public string Summary { get; } = summary;
+
+    public IReadOnlyList<IScenario> Scenarios => listed.Value;
+
+    /// <summary>The kernels every scenario of the group runs on.</summary>
+    public IReadOnlyList<Kernel> Kernels =>
+        [.. Enum.GetValues<Kernel>().Where(kernel => Scenarios.All(s => s.Kernels.Contains(kernel)))];
+
+    public string Report(ProbeRunner probe) => string.Join('\n', Scenarios.Select(s => s.Report(probe)));
+}
+
+/// <summary>Every <see cref="ObservedAttribute"/> group of this assembly, by name.</summary>
 public static class ScenarioCatalogue
 {
     public static readonly IReadOnlyList<ObservableScenario> All =
     [
-        new("fork-cow", "the fork copy-on-write walk-through (six steps)", [KernelKind.Xnu, KernelKind.Linux],
-            probe => { var fork = new ForkCowScenario(); return fork.Render(fork.Observe(probe)); }),
-        new("ool-cases", "the article's eight OOL cases, seen from both tasks", [KernelKind.Xnu],
-            probe => string.Join('\n', ArticleCase.All.Select(c => c.Scenario.Render(c.Scenario.Observe(probe))))),
-        new("ool-threshold", "the largest VIRTUAL_COPY payload copied eagerly", [KernelKind.Xnu],
-            probe => OolThresholdSweep.Observe(probe).Render()),
-        new("ool-coalesce", "two receptions landing side by side in one receiver", [KernelKind.Xnu],
-            probe => OolTransferScenario.TwoAdjacentReceptions.Render(OolTransferScenario.TwoAdjacentReceptions.Observe(probe))),
-        new("ool-footprint", "who is charged for a large VIRTUAL_COPY (OOLSPECS_LARGE_BYTES)", [KernelKind.Xnu],
-            probe => OolFootprint.Observe(probe, OolFootprint.BytesFromEnvironment()).Render()),
+        .. typeof(ScenarioCatalogue).Assembly.GetTypes()
+            .SelectMany(type => type.GetProperties(BindingFlags.Public | BindingFlags.Static))
+            .Select(property => (Property: property, Observed: property.GetCustomAttribute<ObservedAttribute>()))
+            .Where(found => found.Observed is not null)
+            .Select(found => new ObservableScenario(
+                found.Observed!.Name,
+                found.Observed.Summary,
+                () => [.. ((IEnumerable<IScenario>)found.Property.GetValue(null)!)]))
+            .OrderBy(scenario => scenario.Name, StringComparer.Ordinal),
     ];
 }

@@ -26,18 +26,18 @@ public static class LineDiff
     public static IReadOnlyList<string> SplitLines(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        if (normalized.Length == 0)
+        var normalised = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        if (normalised.Length == 0)
         {
             return [];
         }
 
-        if (normalized.EndsWith('\n'))
+        if (normalised.EndsWith('\n'))
         {
-            normalized = normalized[..^1];
+            normalised = normalised[..^1];
         }
 
-        return normalized.Split('\n');
+        return normalised.Split('\n');
     }
 
     public static IReadOnlyList<DiffLine> Compute(string oldText, string newText) =>

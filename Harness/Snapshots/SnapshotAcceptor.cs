@@ -3,6 +3,9 @@ using OolSpecs.Harness.Platforms;
 namespace OolSpecs.Harness.Snapshots;
 
 /// <summary>One received file turned into the running release's approved file.</summary>
+/// <param name="Key">The case accepted.</param>
+/// <param name="ReceivedPath">The received file it came from (gone now).</param>
+/// <param name="ApprovedPath">The approved file it became.</param>
 /// <param name="Replaced">True when the running release already had an approved file for the case.</param>
 public sealed record AcceptedSnapshot(SnapshotKey Key, string ReceivedPath, string ApprovedPath, bool Replaced)
 {

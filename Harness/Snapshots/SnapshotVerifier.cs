@@ -1,5 +1,6 @@
 using System.Text;
 using OolSpecs.Harness.Platforms;
+using OolSpecs.Harness.Scenarios;
 
 namespace OolSpecs.Harness.Snapshots;
 
@@ -22,7 +23,7 @@ public sealed class SnapshotVerifier
 
     public Platform Running { get; }
 
-    /// <summary>A verifier over the repository's snapshots/ directory (<see cref="SnapshotRoot.Locate"/>).</summary>
+    /// <summary>A verifier over the repository's snapshots/ directory (<see cref="SnapshotRoot.Locate()"/>).</summary>
     public static SnapshotVerifier ForRepository(Platform running) => new(new SnapshotTree(SnapshotRoot.Locate()), running);
 
     /// <exception cref="SnapshotMismatchException">The text differs from the approved snapshot, or none is approved.</exception>
@@ -31,22 +32,29 @@ public sealed class SnapshotVerifier
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(text);
 
-        var normalized = Normalize(text);
+        var normalised = Normalise(text);
         var lookup = Tree.Locate(Running, key);
         var familyDirectory = Tree.FamilyDirectoryFor(Running, key);
         var createdFrom = FirstMissingDirectory(familyDirectory);
-        var verdict = ApprovalTestsSeam.Verify(familyDirectory, key.Case, lookup.Path, normalized);
+        var verdict = ApprovalTestsSeam.Verify(familyDirectory, key.Case, lookup.Path, normalised);
         switch (verdict.Outcome)
         {
             case SeamOutcome.Matched:
                 RemoveEmptyDirectories(familyDirectory, createdFrom);
                 return;
             case SeamOutcome.ApprovedMissing:
-                throw SnapshotMismatchException.Missing(key, lookup, verdict.ReceivedPath, normalized);
+                throw SnapshotMismatchException.Missing(key, lookup, verdict.ReceivedPath, normalised);
             default:
                 var approvedText = File.ReadAllText(verdict.ApprovedPath, Encoding.UTF8);
-                throw SnapshotMismatchException.Mismatch(key, lookup, verdict.ApprovedPath, verdict.ReceivedPath, approvedText, normalized);
+                throw SnapshotMismatchException.Mismatch(key, lookup, verdict.ApprovedPath, verdict.ReceivedPath, approvedText, normalised);
         }
+    }
+
+    /// <summary>Compares a scenario's observation, rendered, under the key the scenario files it.</summary>
+    public void Verify<TObservation>(IScenario<TObservation> scenario, TObservation observation)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        Verify(scenario.KeyFor(observation), scenario.Render(observation));
     }
 
     /// <summary>The outermost directory on the way to <paramref name="directory"/> (below the root) that does not exist yet.</summary>
@@ -94,7 +102,7 @@ public sealed class SnapshotVerifier
     }
 
     /// <summary>'\n' line endings ("\r\n" and lone "\r" become "\n") and exactly one final newline.</summary>
-    public static string Normalize(string text)
+    public static string Normalise(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').TrimEnd('\n') + "\n";

@@ -41,7 +41,7 @@ void ool_observation_emit(const char *step,
 	json_key_string("step", step);
 	json_key("region");
 	xnu_region_emit(&observation->region);
-	json_key_uint("top_object_id", observation->top_object_id);
+	json_key_uint("chain_bottom_object_id", observation->top_object_id);
 	json_key_uint("phys_footprint", observation->phys_footprint);
 	json_end_object();
 }

@@ -219,7 +219,7 @@ static void emit_descriptor(const struct ool_received *received)
 	json_begin_object();
 	json_key_uint("address", received->address);
 	json_key_uint("size", received->size);
-	json_key_uint("copy", received->copy);
+	json_key_uint("raw_copy", received->copy);
 	json_key_bool("deallocate", received->deallocate);
 	json_end_object();
 }

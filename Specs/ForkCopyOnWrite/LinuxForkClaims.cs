@@ -1,4 +1,5 @@
 using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Specs.ForkCopyOnWrite;
 
@@ -10,63 +11,67 @@ namespace OolSpecs.Specs.ForkCopyOnWrite;
 /// </summary>
 public static class LinuxForkClaims
 {
-    public sealed record Result(IReadOnlyList<string> Violations, string? Unverified);
+    public static readonly Claim Untouched = new(Kernel.Linux, "an untouched private mapping has no page behind it");
+    public static readonly Claim Written = new(Kernel.Linux, "writing faults in a frame mapped by this process alone");
+    public static readonly Claim ChildShares = new(Kernel.Linux, "after fork the child maps the parent's very frame, now mapped twice and so not exclusive");
+    public static readonly Claim ChildCopies = new(Kernel.Linux, "the child's write copies the page to a new frame that only the child maps");
+    public static readonly Claim ParentKeeps = new(Kernel.Linux, "the parent keeps its frame, mapped once again");
+    public static readonly Claim ParentReuses = new(Kernel.Linux, "the parent's write reuses its frame: the last mapper needs no copy");
 
-    public static string Sentence(string step) => step switch
+    public static Claim For(string step) => step switch
     {
-        ForkSteps.AfterMap => "an untouched private mapping has no page behind it",
-        ForkSteps.AfterWrite => "writing faults in a frame mapped by this process alone",
-        ForkSteps.ChildAfterFork => "after fork the child maps the parent's very frame, now mapped twice and so not exclusive",
-        ForkSteps.ChildAfterWrite => "the child's write copies the page to a new frame that only the child maps",
-        ForkSteps.ParentBeforeWrite => "the parent keeps its frame, mapped once again",
-        ForkSteps.ParentAfterWrite => "the parent's write reuses its frame: the last mapper needs no copy",
+        ForkSteps.AfterMap => Untouched,
+        ForkSteps.AfterWrite => Written,
+        ForkSteps.ChildAfterFork => ChildShares,
+        ForkSteps.ChildAfterWrite => ChildCopies,
+        ForkSteps.ParentBeforeWrite => ParentKeeps,
+        ForkSteps.ParentAfterWrite => ParentReuses,
         _ => throw new ArgumentException($"The fork walk-through has no step '{step}'.", nameof(step)),
     };
 
-    public static Result Check(string step, ForkCowRun run)
+    public static ClaimVerdict Judge(string step, ForkCowRun run)
     {
+        var verdict = new ClaimVerdict(For(step));
         var pages = run.Step(step).LinuxPages;
         var before = run.Step(ForkSteps.AfterWrite).LinuxPages;
-        var violations = new List<string>();
-        var framesKnown = run.Frames?.Available ?? false;
 
         for (var i = 0; i < pages.Count; i++)
         {
-            var page = pages[i];
-            var expect = new PageExpectation(step, i, page, violations);
+            var page = new PageExpectation(verdict, step, i, pages[i]);
             if (step == ForkSteps.AfterMap)
             {
-                expect.Present(false);
+                page.Present(false);
                 continue;
             }
 
-            expect.Present(true);
-            expect.Exclusive(step != ForkSteps.ChildAfterFork);
-            if (!framesKnown)
+            page.Present(true);
+            page.Exclusive(step != ForkSteps.ChildAfterFork);
+            if (!run.FramesKnown)
             {
                 continue;
             }
 
-            expect.MapCount(step == ForkSteps.ChildAfterFork ? 2UL : 1UL);
+            page.MapCount(step == ForkSteps.ChildAfterFork ? 2UL : 1UL);
             switch (step)
             {
                 case ForkSteps.ChildAfterFork or ForkSteps.ParentBeforeWrite or ForkSteps.ParentAfterWrite:
-                    expect.Frame(sameAs: before[i].Pfn, same: true);
+                    page.Frame(sameAs: before[i].Pfn, same: true);
                     break;
                 case ForkSteps.ChildAfterWrite:
-                    expect.Frame(sameAs: before[i].Pfn, same: false);
+                    page.Frame(sameAs: before[i].Pfn, same: false);
                     break;
             }
         }
 
-        var needsFrames = step != ForkSteps.AfterMap;
-        var unverified = needsFrames && !framesKnown
-            ? $"frame numbers and map counts are unknown ({run.Frames?.Reason ?? "not reported"}); run as root to check them"
-            : null;
-        return new Result(violations, unverified);
+        if (step != ForkSteps.AfterMap && !run.FramesKnown)
+        {
+            verdict.CannotTell($"frame numbers and map counts are unknown ({run.Frames?.Reason ?? "not reported"}); run as root to check them");
+        }
+
+        return verdict;
     }
 
-    sealed class PageExpectation(string step, int index, LinuxPage page, List<string> violations)
+    sealed class PageExpectation(ClaimVerdict verdict, string step, int index, LinuxPage page)
     {
         public void Present(bool expected) => Expect(page.Present == expected, $"is {Not(page.Present)}present");
 
@@ -78,13 +83,7 @@ public static class LinuxForkClaims
         public void Frame(ulong? sameAs, bool same) =>
             Expect((page.Pfn == sameAs) == same, same ? "is not on the frame it had before the fork" : "is still on the frame it had before the fork");
 
-        void Expect(bool holds, string otherwise)
-        {
-            if (!holds)
-            {
-                violations.Add($"{step}: page {index} {otherwise}");
-            }
-        }
+        void Expect(bool holds, string otherwise) => verdict.Expect(holds, $"{step}: page {index} {otherwise}");
 
         static string Not(bool value) => value ? "" : "not ";
     }

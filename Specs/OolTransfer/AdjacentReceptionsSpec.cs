@@ -1,12 +1,11 @@
 using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Scenarios;
-using OolSpecs.Harness.Snapshots;
 
 namespace OolSpecs.Specs.OolTransfer;
 
 /// <summary>
-/// Claim 6: two receptions in one receiver land side by side and their region grows: the
-/// effect behind the article's cases 2, 5 and 6.
+/// Two receptions in one receiver land side by side and their region grows to hold both:
+/// the effect behind the article's merged regions.
 /// </summary>
 public sealed class AdjacentReceptionsSpec
 {
@@ -15,8 +14,8 @@ public sealed class AdjacentReceptionsSpec
     [SkippableFact]
     public void The_second_reception_lands_right_next_to_the_first()
     {
-        XnuOnly.Require();
-        var run = OolRuns.Of(TwoMessages);
+        Requires.Xnu();
+        var run = Observed.Of(TwoMessages);
         var span = (ulong)(run.DataPages * run.PageSize);
         var (first, second) = (run.Receiver.Messages[0].Descriptor.Address, run.Receiver.Messages[1].Descriptor.Address);
 
@@ -27,8 +26,8 @@ public sealed class AdjacentReceptionsSpec
     [SkippableFact]
     public void The_region_grows_to_hold_both_receptions()
     {
-        XnuOnly.Require();
-        var run = OolRuns.Of(TwoMessages);
+        Requires.Xnu();
+        var run = Observed.Of(TwoMessages);
         var span = (ulong)(run.DataPages * run.PageSize);
         var before = run.Receiver.Messages[0].Step(OolSteps.Received).Region;
         var after = run.Receiver.Messages[1].Step(OolSteps.Received).Region;
@@ -40,9 +39,5 @@ public sealed class AdjacentReceptionsSpec
     }
 
     [SkippableFact]
-    public void Both_receptions_match_the_approved_snapshot()
-    {
-        XnuOnly.Require();
-        Lab.Snapshots.Verify(new SnapshotKey(OolTransferScenario.Family, TwoMessages.Case), TwoMessages.Render(OolRuns.Of(TwoMessages)));
-    }
+    public void Both_receptions_match_the_approved_snapshot() => Snapshot.Matches(TwoMessages);
 }

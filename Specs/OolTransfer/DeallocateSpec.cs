@@ -2,16 +2,20 @@ using OolSpecs.Harness.Scenarios;
 
 namespace OolSpecs.Specs.OolTransfer;
 
-/// <summary>Claim 2: deallocate moves the mapping instead of copying it.</summary>
+/// <summary>
+/// With deallocate the sender gives its buffer away: the receiver gets a private region with
+/// one reference and only the pages the sender touched resident, even where a physical copy
+/// was asked.
+/// </summary>
 public sealed class DeallocateSpec
 {
-    public static TheoryData<int> DeallocatingCases => [.. ArticleCase.All.Where(c => c.Dealloc).Select(c => c.Number)];
+    public static TheoryData<string> DeallocatingCases => ArticleCases.Where(c => c.Dealloc);
 
     [SkippableTheory]
     [MemberData(nameof(DeallocatingCases))]
-    public void With_deallocate_the_mapping_moves_private_with_only_the_touched_pages_resident_even_for_a_physical_copy(int number)
+    public void With_deallocate_the_mapping_moves_private_with_only_the_touched_pages_resident_even_for_a_physical_copy(string @case)
     {
-        XnuOnly.Require();
-        ClaimAssert.Holds(OolClaims.Deallocate(OolRuns.Reception(ArticleCase.Numbered(number))));
+        Requires.Xnu();
+        ClaimAssert.Holds(OolClaims.Deallocate(Reception.Of(ArticleCase.Described(@case))));
     }
 }

@@ -1,5 +1,5 @@
-using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Scenarios;
+using OolSpecs.Harness.Words;
 using static OolSpecs.Harness.Observations.XnuShareMode;
 
 namespace OolSpecs.Specs.OolTransfer;
@@ -10,22 +10,22 @@ namespace OolSpecs.Specs.OolTransfer;
 /// </summary>
 public static class OolClaims
 {
-    public const string CopyFieldIsTheSendersOption =
-        "the receiver's copy field is the sender's option, never what the kernel did";
+    public static readonly Claim CopyFieldIsTheSendersOption =
+        new(Kernel.Xnu, "the receiver's copy field is the sender's option, never what the kernel did");
 
-    public const string DeallocateMovesTheMapping =
-        "with deallocate the mapping moves: a private region with one reference, only the pages the sender touched resident, even where a physical copy was asked";
+    public static readonly Claim DeallocateMovesTheMapping =
+        new(Kernel.Xnu, "with deallocate the mapping moves: a private region with one reference, only the pages the sender touched resident, even where a physical copy was asked");
 
-    public const string SmallCopiesArePhysical =
-        "a one-page copy without deallocate becomes a private physical copy, whatever was asked";
+    public static readonly Claim SmallCopiesArePhysical =
+        new(Kernel.Xnu, "a one-page copy without deallocate becomes a private physical copy, whatever was asked");
 
-    public const string LargeVirtualCopyShowsNoCow =
-        "a sixteen-page virtual copy shows no SM_COW in the receiver: private, one reference, only the touched pages resident";
+    public static readonly Claim LargeVirtualCopyShowsNoCow =
+        new(Kernel.Xnu, "a sixteen-page virtual copy shows no SM_COW in the receiver: private, one reference, only the touched pages resident");
 
-    public const string LargePhysicalCopyShowsCow =
-        "a sixteen-page physical copy without deallocate shows SM_COW with one reference and every page resident";
+    public static readonly Claim LargePhysicalCopyShowsCow =
+        new(Kernel.Xnu, "a sixteen-page physical copy without deallocate shows SM_COW with one reference and every page resident");
 
-    /// <summary>Claims 1 to 4, those that speak to this reception's options.</summary>
+    /// <summary>The copy-field claim and the one claim this reception's options fall under.</summary>
     public static IReadOnlyList<ClaimVerdict> Judge(Reception r)
     {
         var verdicts = new List<ClaimVerdict> { CopyField(r) };
@@ -47,7 +47,7 @@ public static class OolClaims
 
     public static ClaimVerdict CopyField(Reception r) =>
         new ClaimVerdict(CopyFieldIsTheSendersOption)
-            .Expect(r.ReceivedCopy == r.Sent.Copy, $"the receiver read copy {r.ReceivedCopy}; the sender asked for {r.Sent.Copy}");
+            .Expect(r.ReceivedCopy == r.Sent.Copy, $"the receiver read copy {r.ReceivedCopy.ArticleName()}; the sender asked for {r.Sent.Copy.ArticleName()}");
 
     public static ClaimVerdict Deallocate(Reception r) =>
         PrivateWithOneReference(new ClaimVerdict(DeallocateMovesTheMapping), r)
@@ -63,7 +63,7 @@ public static class OolClaims
     }
 
     public static ClaimVerdict LargeCopy(Reception r) =>
-        r.Sent.Copy == "VIRTUAL_COPY"
+        r.Sent.Copy == CopyOption.Virtual
             ? PrivateWithOneReference(new ClaimVerdict(LargeVirtualCopyShowsNoCow), r)
                 .DataResident(r, r.Sent.TouchedPages, "the pages the sender touched")
             : new ClaimVerdict(LargePhysicalCopyShowsCow)

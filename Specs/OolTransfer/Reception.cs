@@ -1,14 +1,14 @@
 using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Scenarios;
+using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Specs.OolTransfer;
 
-/// <summary>What the sender asked for: the copy option's name, the data in pages, deallocate, and the pages it wrote.</summary>
-public sealed record SentOptions(string Copy, long DataPages, bool Dealloc, long TouchedPages)
+/// <summary>What the sender asked for: the copy option, the data in pages, deallocate, and the pages it wrote.</summary>
+public sealed record SentOptions(CopyOption Copy, long DataPages, bool Dealloc, long TouchedPages)
 {
     /// <summary>An article case: its sender writes the first page only.</summary>
-    public static SentOptions Of(ArticleCase article) =>
-        new(OolCopyOption.FromArgument(article.Copy), article.Pages, article.Dealloc, TouchedPages: 1);
+    public static SentOptions Of(ArticleCase article) => new(article.Copy, article.Pages, article.Dealloc, TouchedPages: 1);
 }
 
 /// <summary>
@@ -19,7 +19,7 @@ public sealed record SentOptions(string Copy, long DataPages, bool Dealloc, long
 /// </summary>
 public sealed record Reception(
     SentOptions Sent,
-    string ReceivedCopy,
+    CopyOption ReceivedCopy,
     long RegionPages,
     long NeighbourPages,
     long? NeighbourResident,
@@ -28,12 +28,14 @@ public sealed record Reception(
     XnuShareMode ShareMode,
     bool? SameObjectAsSender)
 {
+    /// <summary>The reception of an article case, observed once per test session.</summary>
+    public static Reception Of(ArticleCase article) => Of(Observed.Of(article.Scenario), SentOptions.Of(article));
+
     /// <summary>A live reception: message 1 of the run, looked at right after it was received.</summary>
     public static Reception Of(OolTransferRun run, SentOptions sent)
     {
         var received = run.Receiver.Messages[0];
-        var step = received.Step(OolSteps.Received);
-        var region = step.Region;
+        var region = received.Step(OolSteps.Received).Region;
         var data = received.Descriptor.Address;
         var dataEnd = data + (ulong)(run.DataPages * run.PageSize);
         var regionPages = (long)((region.End - region.Start) / (ulong)run.PageSize);
@@ -44,7 +46,7 @@ public sealed record Reception(
         var neighbourPages = inside ? regionPages - run.DataPages : regionPages;
         return new Reception(
             sent,
-            OolCopyOption.Name(received.Descriptor.Copy),
+            received.Descriptor.Copy,
             regionPages,
             neighbourPages,
             inside && neighbourPages == 0 ? 0 : null,

@@ -61,11 +61,11 @@ public sealed class PublishedForkTableSpec
 
     /// <summary>The one-page table judged by the same code that judges a live run.</summary>
     static IReadOnlyList<string> Violations(TsvTable table) =>
-        table.Rows.SelectMany(row => XnuForkClaims.Violations(
+        table.Rows.SelectMany(row => XnuForkClaims.Judge(
             row["step"],
             new XnuRegionState(
                 long.Parse(row["pages_resident"], CultureInfo.InvariantCulture),
                 long.Parse(row["ref_count"], CultureInfo.InvariantCulture),
                 Enum.Parse<XnuShareMode>(row["share_mode"])),
-            pages: 1)).ToList();
+            pages: 1).Violations).ToList();
 }

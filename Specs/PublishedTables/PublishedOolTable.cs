@@ -1,6 +1,7 @@
 using System.Globalization;
 using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Scenarios;
+using OolSpecs.Harness.Words;
 using OolSpecs.Specs.OolTransfer;
 
 namespace OolSpecs.Specs.PublishedTables;
@@ -43,9 +44,14 @@ public static class PublishedOolTable
             var neighbour = Enumerable.Range(0, i).Reverse()
                 .Where(j => start <= extents[j].Start && extents[j].End <= end && extents[j] != extents[i])
                 .Select(j => (int?)j).FirstOrDefault();
+            if (!CopyOptionNames.TryParseArticleName(cells["copy"], out var copy))
+            {
+                errors.Add($"row {number}: copy {cells["copy"]} names no mach_msg_copy_options_t");
+            }
+
             var reception = errors.Count > 0 ? null : new Reception(
                 SentOptions.Of(article),
-                cells["copy"],
+                copy,
                 (long)((end - start) / PageSize),
                 neighbour is { } n ? (long)((extents[n].End - extents[n].Start) / PageSize) : 0,
                 neighbour is { } m ? long.Parse(table.Rows[m]["pages_resident"], CultureInfo.InvariantCulture) : 0,

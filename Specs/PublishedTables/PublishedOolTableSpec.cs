@@ -6,8 +6,9 @@ using OolSpecs.Specs.OolTransfer;
 namespace OolSpecs.Specs.PublishedTables;
 
 /// <summary>
-/// Claims 1 to 4 of the OOL specs run on the article's own table: it passes as published,
-/// every single altered measurement is caught, and what the table cannot tell is said so.
+/// The OOL claims (what the copy field says, what deallocate does, what small and large copies
+/// look like in the receiver) run on the article's own table: it passes as published, every
+/// single altered measurement is caught, and what the table cannot tell is said so.
 /// </summary>
 public sealed class PublishedOolTableSpec
 {
@@ -21,7 +22,7 @@ public sealed class PublishedOolTableSpec
         PublishedOolTable.Read(Published).Select(r => r.Case).Should().Equal(ArticleCase.All);
 
     [Fact]
-    public void The_published_table_satisfies_claims_1_to_4()
+    public void The_published_table_satisfies_every_OOL_claim()
     {
         var rows = PublishedOolTable.Read(Published);
 

@@ -2,31 +2,40 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using OolSpecs.Harness.Rendering;
+using OolSpecs.Harness.Words;
+using OolSpecs.Specs.Support;
 
-namespace OolSpecs.Specs.Docs;
+namespace OolSpecs.Harness.Tests.Docs;
 
 /// <summary>
-/// docs/specs.md, made from the spec classes themselves: each class's summary and each
-/// spec's name read as a sentence, so the documentation cannot drift from what runs.
+/// docs/specs.md, made from the spec classes themselves: per family the claims it asserts (each
+/// sentence as its claim declares it), then each class's summary and each spec's name read as a
+/// sentence, so the documentation cannot drift from what runs.
 /// </summary>
 public static partial class SpecCatalogue
 {
     public const string UpdateVariable = "OOLSPECS_UPDATE_DOCS";
 
+    static readonly Assembly SpecAssembly = typeof(Lab).Assembly;
+
     public static string Render()
     {
-        var assembly = typeof(SpecCatalogue).Assembly;
-        var summaries = Summaries(assembly);
+        var summaries = Summaries(SpecAssembly);
         var report = new MarkdownReport()
             .Heading(1, "The specs")
             .Paragraph(
                 $"Generated from the spec classes (`{UpdateVariable}=1 dotnet test --filter FullyQualifiedName~SpecCatalogue`); do not edit by hand. " +
                 "Each line is one spec: it runs the kernel, asserts the claim, and most families then compare the whole observation with " +
                 "`snapshots/<os>-<release>/<arch>/<family>/`.");
-        foreach (var family in assembly.GetTypes().Where(t => Specs(t).Any()).GroupBy(t => t.Namespace!.Split('.').Last()).OrderBy(g => g.Key))
+        foreach (var family in SpecAssembly.GetTypes().Where(t => Specs(t).Any()).GroupBy(Family).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             report.Heading(2, family.Key);
-            foreach (var type in family.OrderBy(t => t.Name))
+            foreach (var kernel in Claims(family.Key).GroupBy(c => c.Kernel).OrderBy(g => g.Key))
+            {
+                report.Paragraph($"Claims on {kernel.Key.Title()}:\n" + string.Join('\n', kernel.Select(c => "- " + c.Sentence)));
+            }
+
+            foreach (var type in family.OrderBy(t => t.Name, StringComparer.Ordinal))
             {
                 report.Heading(3, Words(type.Name));
                 if (summaries.TryGetValue("T:" + type.FullName, out var summary))
@@ -40,6 +49,16 @@ public static partial class SpecCatalogue
 
         return report.ToString();
     }
+
+    static string Family(Type type) => type.Namespace!.Split('.').Last();
+
+    /// <summary>Every claim the family's claim classes declare, in declaration order.</summary>
+    static IEnumerable<Claim> Claims(string family) =>
+        SpecAssembly.GetTypes()
+            .Where(t => t.Namespace is not null && Family(t) == family && t.IsAbstract && t.IsSealed)
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(Claim)).OrderBy(f => f.MetadataToken))
+            .Select(f => (Claim)f.GetValue(null)!);
 
     static IEnumerable<MethodInfo> Specs(Type type) =>
         type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)

@@ -1,4 +1,5 @@
 using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Harness.Tests.Scenarios;
 
@@ -6,7 +7,7 @@ namespace OolSpecs.Harness.Tests.Scenarios;
 /// Hand-made ool-transfer runs for testing the harness's policy (verdicts, fractions,
 /// rendering). They stand for no kernel: the specs only ever judge real probe output.
 /// </summary>
-static class OolRuns
+static class MadeUpRuns
 {
     public const long PageSize = 16384;
     const ulong SenderBuffer = 0x100000000;
@@ -17,7 +18,7 @@ static class OolRuns
 
     public static OolTransferRun Transfer(
         long bytes, long receivedResident, ulong senderObject = 1, ulong receiverObject = 2,
-        long footprintBefore = 0, long footprintReceived = 0, long footprintWritten = 0, string fill = "first")
+        long footprintBefore = 0, long footprintReceived = 0, long footprintWritten = 0, Fill fill = Fill.First)
     {
         var pages = (bytes + PageSize - 1) / PageSize;
         var sent = new TaskRegionStep(OolSteps.BeforeSend, Region(SenderBuffer, pages, 1, objectId: senderObject), senderObject, 1000);
@@ -38,6 +39,6 @@ static class OolRuns
                 received with { Step = OolSteps.AfterWrite, PhysFootprint = footprintWritten },
             ]),
         ]);
-        return new OolTransferRun("ool-transfer", "xnu", PageSize, "virtual", false, bytes, fill, "first", 1, [sender], receiver);
+        return new OolTransferRun("ool-transfer", Kernel.Xnu, PageSize, CopyOption.Virtual, false, bytes, fill, Fill.First, 1, [sender], receiver);
     }
 }

@@ -1,15 +1,15 @@
-namespace OolSpecs.Specs.OolTransfer;
+namespace OolSpecs.Specs.Support;
 
 /// <summary>
-/// A claim's judgement of one observation: what contradicts it, and what the observation
-/// cannot speak to (never counted as a pass).
+/// A claim's judgement of one observation, the same for every family: what contradicts it,
+/// and what the observation cannot speak to (never counted as a pass).
 /// </summary>
-public sealed class ClaimVerdict(string claim)
+public sealed class ClaimVerdict(Claim claim)
 {
     readonly List<string> violations = [];
     readonly List<string> unverified = [];
 
-    public string Claim { get; } = claim;
+    public Claim Claim { get; } = claim;
 
     public IReadOnlyList<string> Violations => violations;
 

@@ -2,8 +2,9 @@ using OolSpecs.Harness;
 using OolSpecs.Harness.Platforms;
 using OolSpecs.Harness.Probe;
 using OolSpecs.Harness.Snapshots;
+using OolSpecs.Harness.Words;
 
-namespace OolSpecs.Specs;
+namespace OolSpecs.Specs.Support;
 
 /// <summary>The running kernel, as every spec sees it: one probe, one platform, one snapshot tree.</summary>
 public static class Lab
@@ -16,7 +17,7 @@ public static class Lab
 
     public static Platform Platform => platform.Value;
 
-    public static KernelKind Kernel => Platform.Kernel();
+    public static Kernel Kernel => Platform.Kernel;
 
     public static SnapshotVerifier Snapshots => snapshots.Value;
 }

@@ -1,0 +1,31 @@
+using OolSpecs.Harness.Probe;
+using OolSpecs.Harness.Snapshots;
+using OolSpecs.Harness.Words;
+
+namespace OolSpecs.Harness.Scenarios;
+
+/// <summary>A scenario that is one run of `oolprobe`, whose JSON is a <typeparamref name="TRun"/>.</summary>
+public abstract record ProbeScenario<TRun> : IScenario<TRun>
+{
+    public abstract string Family { get; }
+
+    public abstract string Case { get; }
+
+    public abstract IReadOnlyList<Kernel> Kernels { get; }
+
+    /// <summary>The probe's command line: subcommand first.</summary>
+    public abstract IReadOnlyList<string> Arguments { get; }
+
+    public string Command => "oolprobe " + string.Join(' ', Arguments);
+
+    public TRun Observe(ProbeRunner probe) => ProbeJson.Parse<TRun>(Launch(probe).Run([.. Arguments]), Command);
+
+    /// <summary>How the probe is started: as it is, or through a launcher (see fork-cow without CAP_SYS_ADMIN).</summary>
+    protected virtual ProbeRunner Launch(ProbeRunner probe) => probe;
+
+    public abstract string Render(TRun observation);
+
+    public SnapshotKey Key => new(Family, Case);
+
+    public virtual SnapshotKey KeyFor(TRun observation) => Key;
+}
