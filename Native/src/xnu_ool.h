@@ -43,7 +43,8 @@ enum {
 /* How one task's memory looks at one step, at one buffer address. */
 struct ool_observation {
 	struct xnu_region region;
-	unsigned int top_object_id;	/* raw VM_REGION_TOP_INFO obj_id */
+	/* Raw VM_REGION_TOP_INFO obj_id: see xnu_region_chain_bottom_object_id. */
+	unsigned int chain_bottom_object_id;
 	uint64_t phys_footprint;	/* the task's, not the region's */
 };
 

@@ -28,8 +28,9 @@ bool ool_observe(vm_address_t address, struct ool_observation *out,
 {
 	memset(out, 0, sizeof(*out));
 	return xnu_region_at(mach_task_self(), address, &out->region, error) &&
-	       xnu_region_top_object_id(mach_task_self(), address,
-					&out->top_object_id, error) &&
+	       xnu_region_chain_bottom_object_id(
+		       mach_task_self(), address,
+		       &out->chain_bottom_object_id, error) &&
 	       xnu_phys_footprint(mach_task_self(), &out->phys_footprint,
 				  error);
 }
@@ -41,7 +42,8 @@ void ool_observation_emit(const char *step,
 	json_key_string("step", step);
 	json_key("region");
 	xnu_region_emit(&observation->region);
-	json_key_uint("top_object_id", observation->top_object_id);
+	json_key_uint("chain_bottom_object_id",
+		      observation->chain_bottom_object_id);
 	json_key_uint("phys_footprint", observation->phys_footprint);
 	json_end_object();
 }
