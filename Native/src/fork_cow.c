@@ -2,15 +2,15 @@
  * fork-cow: how a private buffer is backed across fork(), step by step,
  * and what each process reads back.
  *
- *   1. parent maps the buffer                        after-map
- *   2. parent writes every page                      after-write
- *   3. parent forks; the child looks                 child-after-fork
- *      then reads the parent's data                  child_reads_parent_data
- *   4. child writes its range (--child-writes)       child-after-write
- *   5. parent looks, the child still alive           parent-before-write
- *      then reads its own data                       parent_never_reads_child_write
- *   6. parent writes every page                      parent-after-write
- *   7. the child, released, reads its buffer         child_never_reads_parent_write
+ *   1. parent maps the buffer                  after-map
+ *   2. parent writes every page                after-write
+ *   3. parent forks; the child looks           child-after-fork
+ *      then reads the parent's data            child_reads_parent_data
+ *   4. child writes its range (--child-writes) child-after-write
+ *   5. parent looks, the child still alive     parent-before-write
+ *      then reads its own data                 parent_never_reads_child_write
+ *   6. parent writes every page                parent-after-write
+ *   7. the child, released, reads its buffer   child_never_reads_parent_write
  *
  * The two processes take turns through pipes only: the child reports its
  * two observations, then blocks until the parent releases it, so the
