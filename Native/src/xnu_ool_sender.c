@@ -264,8 +264,10 @@ static void write_first_pages(struct transfer *transfer)
 
 /*
  * The sender's first page holds its second write, the rest of its fill
- * its first: whatever the receiver wrote must never show here. Read after
- * the last observation, since a read may fault pages in.
+ * its first: whatever the receiver wrote must never show here. Beyond the
+ * fill, vm_allocate'd memory was never written and must still read zeros
+ * (a malloc'ed block's other bytes are the allocator's: not checked).
+ * Read after the last observation, since a read may fault pages in.
  */
 static void check_sender_content(struct transfer *transfer)
 {
@@ -290,6 +292,9 @@ static void check_sender_content(struct transfer *transfer)
 		content_expect(check, data, 0, first, CONTENT_SENDER_AGAIN);
 		content_expect(check, data, first, filled - first,
 			       CONTENT_SENDER);
+		if (options->memory != OOL_MEMORY_MALLOC)
+			content_expect(check, data, filled,
+				       options->bytes - filled, CONTENT_ZEROS);
 	}
 }
 
