@@ -65,8 +65,9 @@ static void describe_expected(const struct option_spec *spec, char *out,
 
 	out[0] = '\0';
 	if (spec->kind == OPTION_NUMBER) {
-		snprintf(out, out_size, "%" PRIu64 "..%" PRIu64, spec->min,
-			 spec->max);
+		snprintf(out, out_size, "%" PRIu64 "..%" PRIu64 "%s%s",
+			 spec->min, spec->max, spec->range_reason ? ": " : "",
+			 spec->range_reason ? spec->range_reason : "");
 		return;
 	}
 	for (size_t i = 0; spec->choices[i] && used < out_size; i++) {
@@ -106,7 +107,7 @@ static void parse_value(const char *command, const struct option_spec *spec,
 			const char *text, struct option_value *value)
 {
 	char quoted[96];
-	char expected[128];
+	char expected[256];
 
 	quote_argument(text, quoted, sizeof(quoted));
 	describe_expected(spec, expected, sizeof(expected));
@@ -190,7 +191,7 @@ static void check_required(const char *command,
 			   const struct option_spec *specs, size_t count,
 			   const struct option_value *values)
 {
-	char text[192];
+	char text[256];
 
 	for (size_t i = 0; i < count; i++) {
 		int group = specs[i].exclusive_group;

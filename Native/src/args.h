@@ -21,6 +21,8 @@ struct option_spec {
 	const char *name;		/* with its dashes: "--pages" */
 	enum option_kind kind;
 	uint64_t min, max;		/* OPTION_NUMBER */
+	/* OPTION_NUMBER, optional: why the range is what it is. */
+	const char *range_reason;
 	const char *const *choices;	/* OPTION_CHOICE, NULL-terminated */
 	/* The value when the option is absent: a number, or a choice index. */
 	uint64_t fallback;

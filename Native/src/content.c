@@ -33,6 +33,12 @@ void content_check_begin(struct content_check *check)
 	check->holds = true;
 }
 
+void content_check_where(struct content_check *check, uint32_t where)
+{
+	check->has_where = true;
+	check->where = where;
+}
+
 void content_expect(struct content_check *check,
 		    const volatile unsigned char *base, uint64_t from,
 		    uint64_t length, enum content_seed seed)
@@ -46,12 +52,20 @@ void content_expect(struct content_check *check,
 			check->mismatch_offset = i;
 			check->expected = want;
 			check->actual = got;
+			check->mismatch_where = check->where;
 		}
 	}
 	check->bytes_checked += length;
 }
 
 void content_check_emit(const char *key, const struct content_check *check)
+{
+	content_check_emit_where(key, check, NULL);
+}
+
+void content_check_emit_where(const char *key,
+			      const struct content_check *check,
+			      const char *where_key)
 {
 	json_key(key);
 	if (!check->checked) {
@@ -66,6 +80,8 @@ void content_check_emit(const char *key, const struct content_check *check)
 		json_null();
 	} else {
 		json_begin_object();
+		if (where_key != NULL && check->has_where)
+			json_key_uint(where_key, check->mismatch_where);
 		json_key_uint("offset", check->mismatch_offset);
 		json_key_uint("expected", check->expected);
 		json_key_uint("actual", check->actual);

@@ -31,6 +31,14 @@ struct content_check {
 	uint64_t mismatch_offset;	/* when !holds: first differing byte */
 	unsigned char expected;
 	unsigned char actual;
+	/*
+	 * One check may cover several buffers (two messages, say): where
+	 * names the buffer now being compared, mismatch_where the one that
+	 * differed first. Meaningful only once content_check_where was called.
+	 */
+	bool has_where;
+	uint32_t where;
+	uint32_t mismatch_where;
 };
 
 /* The byte seed's writer puts at offset (CONTENT_ZEROS: 0). */
@@ -46,11 +54,21 @@ void content_fill(volatile unsigned char *base, uint64_t length,
  * only; reading may still fault pages in, so call it after observing.
  */
 void content_check_begin(struct content_check *check);
+/* The buffer the following content_expect calls compare (a number > 0). */
+void content_check_where(struct content_check *check, uint32_t where);
 void content_expect(struct content_check *check,
 		    const volatile unsigned char *base, uint64_t from,
 		    uint64_t length, enum content_seed seed);
 
 /* Writes key: {"holds", "bytes_checked", "mismatch"} (null when unchecked). */
 void content_check_emit(const char *key, const struct content_check *check);
+
+/*
+ * Same, and the mismatch also names its buffer under where_key
+ * ("message": 2) when the check was told where it was comparing.
+ */
+void content_check_emit_where(const char *key,
+			      const struct content_check *check,
+			      const char *where_key);
 
 #endif

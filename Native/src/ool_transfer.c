@@ -12,6 +12,8 @@
 #include "commands.h"
 #include "fail.h"
 
+static const char *const memory_choices[] = { "purgeable", "anonymous",
+					       "malloc", NULL };
 static const char *const copy_choices[] = { "virtual", "physical", NULL };
 static const char *const yes_no_choices[] = { "yes", "no", NULL };
 static const char *const fill_choices[] = { "first", "all", NULL };
@@ -19,6 +21,7 @@ static const char *const fill_choices[] = { "first", "all", NULL };
 enum { DEALLOC_YES, DEALLOC_NO };
 
 enum {
+	OPTION_MEMORY,
 	OPTION_COPY,
 	OPTION_PAGES,
 	OPTION_BYTES,
@@ -33,13 +36,17 @@ enum {
 enum { SIZE_GROUP = 1 };
 
 static const struct option_spec options[OPTION_COUNT] = {
+	[OPTION_MEMORY] = { .name = "--memory", .kind = OPTION_CHOICE,
+			    .choices = memory_choices, .required = true },
 	[OPTION_COPY] = { .name = "--copy", .kind = OPTION_CHOICE,
 			  .choices = copy_choices, .required = true },
 	[OPTION_PAGES] = { .name = "--pages", .kind = OPTION_NUMBER,
 			   .min = 1, .max = OOL_MAX_PAGES,
+			   .range_reason = OOL_SIZE_BOUND_REASON,
 			   .exclusive_group = SIZE_GROUP, .required = true },
 	[OPTION_BYTES] = { .name = "--bytes", .kind = OPTION_NUMBER,
 			   .min = 1, .max = OOL_MAX_BYTES,
+			   .range_reason = OOL_SIZE_BOUND_REASON,
 			   .exclusive_group = SIZE_GROUP, .required = true },
 	[OPTION_DEALLOC] = { .name = "--dealloc", .kind = OPTION_CHOICE,
 			     .choices = yes_no_choices, .required = true },
@@ -53,6 +60,11 @@ static const struct option_spec options[OPTION_COUNT] = {
 			      .min = 1, .max = OOL_MAX_MESSAGES,
 			      .fallback = 1 },
 };
+
+const char *ool_memory_name(enum ool_memory memory)
+{
+	return memory_choices[memory];
+}
 
 const char *ool_copy_name(enum ool_copy copy)
 {
@@ -86,9 +98,26 @@ static uint64_t size_in_bytes(const char *command,
 	page_size = ool_page_size();
 	if (pages > OOL_MAX_BYTES / page_size)
 		fail_usage("%s: --pages: %" PRIu64 " pages of %zu bytes exceed "
-			   "%" PRIu64 " bytes",
-			   command, pages, page_size, OOL_MAX_BYTES);
+			   "%" PRIu64 " bytes (%s)",
+			   command, pages, page_size, OOL_MAX_BYTES,
+			   OOL_SIZE_BOUND_REASON);
 	return pages * page_size;
+}
+
+/*
+ * A message with deallocate removes the buffer's pages from the sender's
+ * map. A malloc'ed block shares its pages with the allocator's other
+ * blocks and bookkeeping, so that would unmap part of the heap.
+ */
+static void check_memory_and_dealloc(const char *command,
+				     const struct ool_transfer_options *chosen)
+{
+	if (chosen->memory == OOL_MEMORY_MALLOC && chosen->dealloc)
+		fail_usage("%s: --memory malloc cannot be combined with "
+			   "--dealloc yes: deallocating malloc'ed memory "
+			   "through a message unmaps part of the heap (use "
+			   "--dealloc no, or --memory anonymous|purgeable)",
+			   command);
 }
 
 int ool_transfer_main(const char *command, int argc, char *argv[])
@@ -98,6 +127,7 @@ int ool_transfer_main(const char *command, int argc, char *argv[])
 
 	parse_options(command, options, OPTION_COUNT, argc, argv, values);
 
+	chosen.memory = (enum ool_memory)values[OPTION_MEMORY].choice;
 	chosen.copy = (enum ool_copy)values[OPTION_COPY].choice;
 	chosen.dealloc = values[OPTION_DEALLOC].choice == DEALLOC_YES;
 	chosen.bytes = size_in_bytes(command, values);
@@ -105,6 +135,7 @@ int ool_transfer_main(const char *command, int argc, char *argv[])
 	chosen.receiver_fill =
 		(enum ool_fill)values[OPTION_RECEIVER_FILL].choice;
 	chosen.messages = (unsigned int)values[OPTION_MESSAGES].number;
+	check_memory_and_dealloc(command, &chosen);
 
 	return ool_transfer_run(command, &chosen);
 }

@@ -37,8 +37,19 @@ _Static_assert(offsetof(vm_region_submap_info_data_64_t, object_id) == 56,
 	       "object_id offset");
 _Static_assert(offsetof(vm_region_submap_info_data_64_t, pages_reusable) == 64,
 	       "pages_reusable offset (V1 ends after it)");
+/* The probe asks for V2, whose last field is the entry's own object id. */
+_Static_assert(VM_REGION_SUBMAP_INFO_COUNT_64 ==
+		       VM_REGION_SUBMAP_INFO_V2_COUNT_64,
+	       "VM_REGION_SUBMAP_INFO_COUNT_64 is the V2 count");
+_Static_assert(offsetof(vm_region_submap_info_data_64_t, object_id_full) == 68 &&
+		       sizeof(((vm_region_submap_info_data_64_t *)0)
+				      ->object_id_full) == 8,
+	       "object_id_full: 64 bits at offset 68, the end of V2");
+_Static_assert(VM_REGION_SUBMAP_INFO_V1_COUNT_64 * sizeof(natural_t) ==
+		       offsetof(vm_region_submap_info_data_64_t, object_id_full),
+	       "a V1 answer stops right before object_id_full");
 
-/* vm_region_64 with VM_REGION_TOP_INFO, for the top object's id. */
+/* vm_region_64 with VM_REGION_TOP_INFO, for the shadow chain's bottom id. */
 _Static_assert(sizeof(vm_region_top_info_data_t) == 20,
 	       "vm_region_top_info is 20 bytes");
 _Static_assert(VM_REGION_TOP_INFO_COUNT == 5,

@@ -17,8 +17,10 @@
 #include <stdint.h>
 #include <mach/mach.h>
 
+#include "content.h"
 #include "fail.h"
 #include "ool_transfer.h"
+#include "xnu_payload.h"
 #include "xnu_region.h"
 
 /*
@@ -33,30 +35,36 @@ enum {
 	OOL_DATA_ID = 0x4f4f4c10,
 };
 
-/* Different bytes per writer, so every write changes the contents. */
-enum {
-	OOL_SENDER_FILL = 0x5e,
-	OOL_RECEIVER_FILL = 0x7c,
-	OOL_SENDER_SECOND_FILL = 0x5a,
-};
-
-/* How one task's memory looks at one step, at one buffer address. */
+/*
+ * How one task's memory looks at one step: the region at the data's
+ * address (for malloc'ed data, the allocator's region) and the data's own
+ * pages.
+ */
 struct ool_observation {
 	struct xnu_region region;
-	unsigned int top_object_id;	/* raw VM_REGION_TOP_INFO obj_id */
+	/* Raw VM_REGION_TOP_INFO obj_id: see xnu_region_chain_bottom_object_id. */
+	unsigned int chain_bottom_object_id;
 	uint64_t phys_footprint;	/* the task's, not the region's */
+	struct xnu_payload payload;
 };
 
 enum ool_command_kind {
-	OOL_COMMAND_RECEIVE = 1,	/* receive `messages` messages */
+	OOL_COMMAND_RECEIVE = 1,	/* receive what was sent, look at each */
+	OOL_COMMAND_CHECK,		/* read each: the sender's data still? */
 	OOL_COMMAND_WRITE,		/* write `fill` into each, look again */
 };
 
 /* The receiver ends when the command pipe ends: there is no exit command. */
 struct ool_command {
 	uint32_t kind;		/* enum ool_command_kind */
-	uint32_t messages;	/* RECEIVE: 1..OOL_MAX_MESSAGES */
-	uint32_t fill;		/* WRITE: enum ool_fill */
+	/*
+	 * RECEIVE: the messages whose send succeeded, by number (1-based),
+	 * in the order they were sent; a refused message never arrives.
+	 */
+	uint32_t count;
+	uint32_t numbers[OOL_MAX_MESSAGES];
+	/* CHECK: the sender's --fill; WRITE: --receiver-fill (enum ool_fill). */
+	uint32_t fill;
 };
 
 struct ool_status {
@@ -66,16 +74,23 @@ struct ool_status {
 
 /* One received message: its descriptor as the receiver got it, raw. */
 struct ool_received {
+	bool present;		/* sent, so received; else the rest is zero */
 	uint64_t address;
 	uint32_t size;
-	uint32_t copy;		/* mach_msg_copy_options_t */
+	uint32_t raw_copy;	/* mach_msg_copy_options_t */
 	bool deallocate;
 	struct ool_observation received;
 };
 
+/* Message number n is at index n - 1 in each of these. */
 struct ool_receive_report {
 	uint64_t footprint_before_receive;
 	struct ool_received messages[OOL_MAX_MESSAGES];
+};
+
+/* One check covers every received message (its mismatch names which). */
+struct ool_check_report {
+	struct content_check reads_original;
 };
 
 struct ool_write_report {
@@ -94,16 +109,22 @@ bool ool_message_has_shape(const mach_msg_header_t *header,
 			   unsigned int expected_type, char *why,
 			   size_t why_size);
 
-/* Looks at address in this task. Does not touch the memory. */
-bool ool_observe(vm_address_t address, struct ool_observation *out,
-		 struct call_error *error);
+/*
+ * Looks at the data [address, address + bytes) in this task. Does not
+ * touch the memory.
+ */
+bool ool_observe(vm_address_t address, uint64_t bytes,
+		 struct ool_observation *out, struct call_error *error);
 
 /* Writes {"step": step, "region": ..., ...} as one array element. */
 void ool_observation_emit(const char *step,
 			  const struct ool_observation *observation);
 
-/* Writes value into the bytes of the buffer that fill covers. */
-void ool_fill_buffer(vm_address_t base, uint64_t size, enum ool_fill fill,
-		     unsigned char value);
+/* Writes seed's pattern into the bytes of the data that fill covers. */
+void ool_fill_content(vm_address_t base, uint64_t size, enum ool_fill fill,
+		      enum content_seed seed);
+
+/* Where data at address starts inside its page. */
+uint64_t ool_offset_in_page(uint64_t address);
 
 #endif

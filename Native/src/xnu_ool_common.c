@@ -19,17 +19,19 @@ size_t ool_page_size(void)
 }
 
 /*
- * The region first, the footprint last: neither inspection touches the
+ * The region first, the footprint last: no inspection touches the
  * memory, so the order only matters for what the footprint includes,
  * and it includes everything the region shows.
  */
-bool ool_observe(vm_address_t address, struct ool_observation *out,
-		 struct call_error *error)
+bool ool_observe(vm_address_t address, uint64_t bytes,
+		 struct ool_observation *out, struct call_error *error)
 {
 	memset(out, 0, sizeof(*out));
 	return xnu_region_at(mach_task_self(), address, &out->region, error) &&
-	       xnu_region_top_object_id(mach_task_self(), address,
-					&out->top_object_id, error) &&
+	       xnu_region_chain_bottom_object_id(
+		       mach_task_self(), address,
+		       &out->chain_bottom_object_id, error) &&
+	       xnu_payload_observe(address, bytes, &out->payload, error) &&
 	       xnu_phys_footprint(mach_task_self(), &out->phys_footprint,
 				  error);
 }
@@ -41,20 +43,24 @@ void ool_observation_emit(const char *step,
 	json_key_string("step", step);
 	json_key("region");
 	xnu_region_emit(&observation->region);
-	json_key_uint("chain_bottom_object_id", observation->top_object_id);
+	json_key_uint("chain_bottom_object_id",
+		      observation->chain_bottom_object_id);
 	json_key_uint("phys_footprint", observation->phys_footprint);
+	json_key("payload");
+	xnu_payload_emit(&observation->payload);
 	json_end_object();
 }
 
-void ool_fill_buffer(vm_address_t base, uint64_t size, enum ool_fill fill,
-		     unsigned char value)
+void ool_fill_content(vm_address_t base, uint64_t size, enum ool_fill fill,
+		      enum content_seed seed)
 {
-	/* Nothing in this process reads these bytes back. */
-	volatile unsigned char *byte = (volatile unsigned char *)base;
-	uint64_t length = ool_fill_length(fill, size, vm_page_size);
+	content_fill((volatile unsigned char *)base,
+		     ool_fill_length(fill, size, vm_page_size), seed);
+}
 
-	for (uint64_t i = 0; i < length; i++)
-		byte[i] = value;
+uint64_t ool_offset_in_page(uint64_t address)
+{
+	return address & ((uint64_t)vm_page_size - 1);
 }
 
 bool ool_message_has_shape(const mach_msg_header_t *header,

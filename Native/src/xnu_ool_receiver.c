@@ -6,11 +6,15 @@
  *   1. takes the sender's handoff port from its TASK_BOOTSTRAP_PORT, makes
  *      its inbox, sends hello (a send right to inbox) to handoff, writes
  *      its ready record
- *   2. RECEIVE: records its footprint, then per message: receives it,
- *      checks it, looks at the memory (before receiving the next one, so
- *      a second reception that merges with the first shows in both)
- *   3. WRITE: writes into every received buffer and looks again
- *   4. exits 0 at the end of the command pipe
+ *   2. RECEIVE: records its footprint, then per message the sender says
+ *      it sent: receives it, checks its shape, looks at the memory
+ *      (before receiving the next one, so a second reception that merges
+ *      with the first shows in both); never reads the data
+ *   3. CHECK: reads every received buffer over the sender's fill: it must
+ *      still hold CONTENT_SENDER, whatever the sender wrote since
+ *   4. WRITE: writes CONTENT_RECEIVER into every received buffer, looks
+ *      again
+ *   5. exits 0 at the end of the command pipe
  *
  * It never writes stdout (the sender gave it /dev/null there). Its errors
  * go to the sender as an error record, and it exits 1.
@@ -18,7 +22,9 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <mach/vm_page_size.h>
 
+#include "content.h"
 #include "fail.h"
 #include "ool_transfer.h"
 #include "pipe_io.h"
@@ -30,8 +36,10 @@
 
 struct receiver {
 	mach_port_t inbox;
+	bool asked_to_receive;
 	uint32_t received;	/* messages received so far */
 	struct ool_receive_report receive;
+	struct ool_check_report check;
 	struct ool_write_report write;
 };
 
@@ -124,16 +132,17 @@ static bool data_is_valid(const struct ool_data_message *message,
 static void keep_descriptor(const mach_msg_ool_descriptor_t *data,
 			    struct ool_received *out)
 {
+	out->present = true;
 	out->address = (uint64_t)(uintptr_t)data->address;
 	out->size = data->size;
-	out->copy = (uint32_t)data->copy;
+	out->raw_copy = (uint32_t)data->copy;
 	out->deallocate = data->deallocate != 0;
 }
 
 /*
  * Receives message number (1-based) into the task. The memory stays
- * mapped for the WRITE step; a message that is not what the sender sends
- * is destroyed, which also deallocates any memory it brought.
+ * mapped for the CHECK and WRITE steps; a message that is not what the
+ * sender sends is destroyed, which also deallocates any memory it brought.
  */
 static bool receive_one(struct receiver *receiver, uint32_t number,
 			struct call_error *error)
@@ -165,40 +174,89 @@ static bool receive_one(struct receiver *receiver, uint32_t number,
 		return record_call_error(error, call, text);
 	}
 	keep_descriptor(&buffer.message.data, out);
-	receiver->received = number;
-	return ool_observe((vm_address_t)out->address, &out->received, error);
+	receiver->received++;
+	return ool_observe((vm_address_t)out->address, out->size,
+			   &out->received, error);
 }
 
-static bool receive_all(struct receiver *receiver, uint32_t messages,
+/* 1..OOL_MAX_MESSAGES numbers, each in range and larger than the last. */
+static bool numbers_are_valid(const struct ool_command *command)
+{
+	if (command->count < 1 || command->count > OOL_MAX_MESSAGES)
+		return false;
+	for (uint32_t i = 0; i < command->count; i++) {
+		uint32_t number = command->numbers[i];
+
+		if (number < 1 || number > OOL_MAX_MESSAGES ||
+		    (i > 0 && number <= command->numbers[i - 1]))
+			return false;
+	}
+	return true;
+}
+
+static bool receive_all(struct receiver *receiver,
+			const struct ool_command *command,
 			struct call_error *error)
 {
 	if (!xnu_phys_footprint(mach_task_self(),
 				&receiver->receive.footprint_before_receive,
 				error))
 		return false;
-	for (uint32_t number = 1; number <= messages; number++)
-		if (!receive_one(receiver, number, error))
+	for (uint32_t i = 0; i < command->count; i++)
+		if (!receive_one(receiver, command->numbers[i], error))
 			return false;
 	return true;
+}
+
+/*
+ * Reads only, after the received step's observation: over the sender's
+ * fill, the data must read as the sender wrote it before the send,
+ * whatever the sender has written since.
+ */
+static void check_all(struct receiver *receiver, enum ool_fill sender_fill)
+{
+	struct content_check *check = &receiver->check.reads_original;
+
+	content_check_begin(check);
+	for (uint32_t i = 0; i < OOL_MAX_MESSAGES; i++) {
+		const struct ool_received *message =
+			&receiver->receive.messages[i];
+
+		if (!message->present)
+			continue;
+		content_check_where(check, i + 1);
+		content_expect(check,
+			       (const volatile unsigned char *)(uintptr_t)
+				       message->address,
+			       0,
+			       ool_fill_length(sender_fill, message->size,
+					       vm_page_size),
+			       CONTENT_SENDER);
+	}
 }
 
 static bool write_all(struct receiver *receiver, enum ool_fill fill,
 		      struct call_error *error)
 {
-	for (uint32_t i = 0; i < receiver->received; i++) {
+	for (uint32_t i = 0; i < OOL_MAX_MESSAGES; i++) {
 		const struct ool_received *message =
 			&receiver->receive.messages[i];
 
-		ool_fill_buffer((vm_address_t)message->address, message->size,
-				fill, OOL_RECEIVER_FILL);
-		if (!ool_observe((vm_address_t)message->address,
+		if (!message->present)
+			continue;
+		ool_fill_content((vm_address_t)message->address, message->size,
+				 fill, CONTENT_RECEIVER);
+		if (!ool_observe((vm_address_t)message->address, message->size,
 				 &receiver->write.after_write[i], error))
 			return false;
 	}
 	return true;
 }
 
-/* The sender sends RECEIVE once, then WRITE once; anything else is a bug. */
+/*
+ * The sender sends RECEIVE once, then CHECK and WRITE once each;
+ * anything else is a bug.
+ */
 static bool perform(struct receiver *receiver,
 		    const struct ool_command *command,
 		    struct call_error *error)
@@ -207,11 +265,17 @@ static bool perform(struct receiver *receiver,
 
 	switch (command->kind) {
 	case OOL_COMMAND_RECEIVE:
-		if (receiver->received != 0 || command->messages < 1 ||
-		    command->messages > OOL_MAX_MESSAGES)
+		if (receiver->asked_to_receive || !numbers_are_valid(command))
 			return record_call_error(error, call,
 						 "unexpected RECEIVE");
-		return receive_all(receiver, command->messages, error);
+		receiver->asked_to_receive = true;
+		return receive_all(receiver, command, error);
+	case OOL_COMMAND_CHECK:
+		if (receiver->received == 0 || command->fill > OOL_FILL_ALL)
+			return record_call_error(error, call,
+						 "unexpected CHECK");
+		check_all(receiver, (enum ool_fill)command->fill);
+		return true;
 	case OOL_COMMAND_WRITE:
 		if (receiver->received == 0 || command->fill > OOL_FILL_ALL)
 			return record_call_error(error, call,
@@ -253,9 +317,14 @@ static bool report_success(const struct receiver *receiver,
 {
 	if (!report_ok())
 		return false;
-	if (command->kind == OOL_COMMAND_RECEIVE)
+	switch (command->kind) {
+	case OOL_COMMAND_RECEIVE:
 		return report(&receiver->receive, sizeof(receiver->receive));
-	return report(&receiver->write, sizeof(receiver->write));
+	case OOL_COMMAND_CHECK:
+		return report(&receiver->check, sizeof(receiver->check));
+	default:
+		return report(&receiver->write, sizeof(receiver->write));
+	}
 }
 
 int ool_receiver_run(const char *command)

@@ -42,12 +42,13 @@ bool xnu_region_at(vm_map_t task, vm_address_t address,
 	out->start = start;
 	out->end = start + size;
 	out->depth = depth;
+	out->info_count = count;
 	return true;
 }
 
-bool xnu_region_top_object_id(vm_map_t task, vm_address_t address,
-			      unsigned int *object_id,
-			      struct call_error *error)
+bool xnu_region_chain_bottom_object_id(vm_map_t task, vm_address_t address,
+				       unsigned int *object_id,
+				       struct call_error *error)
 {
 	vm_address_t start = address;
 	vm_size_t size = 0;
@@ -98,5 +99,15 @@ void xnu_region_emit(const struct xnu_region *region)
 	json_key_uint("object_id", info->object_id);
 	json_key_uint("user_wired_count", info->user_wired_count);
 	json_key_uint("pages_reusable", info->pages_reusable);
+	/*
+	 * vm_map_region_recurse_64 (xnu-11417.121.6) sets it, for a V2 count,
+	 * to the hash of VME_OBJECT(entry): the entry's own top object, all
+	 * 64 bits (object_id above is the same hash cut to 32).
+	 */
+	json_key("object_id_full");
+	if (region->info_count >= VM_REGION_SUBMAP_INFO_V2_COUNT_64)
+		json_uint(info->object_id_full);
+	else
+		json_null();
 	json_end_object();
 }

@@ -1,0 +1,93 @@
+#include "xnu_ool_memory.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <mach/vm_map.h>
+#include <mach/vm_page_size.h>
+#include <mach/vm_purgable.h>
+#include <mach/vm_statistics.h>
+
+#include "xnu_fail.h"
+#include "xnu_layouts.h"
+
+static vm_size_t whole_pages(uint64_t bytes)
+{
+	return (vm_size_t)((bytes + vm_page_size - 1) &
+			   ~((uint64_t)vm_page_size - 1));
+}
+
+/*
+ * Whole pages, tagged like fork-cow's buffer: the tag keeps the buffer
+ * apart from untagged neighbours (it shows as user_tag 240). 240 is no
+ * malloc tag, so it does not change how the kernel copies the memory.
+ * VM_FLAGS_PURGABLE is what makes vm_map_enter give the object the
+ * MEMORY_OBJECT_COPY_NONE strategy that purgeable memory is copied with.
+ */
+static bool allocate_pages(uint64_t bytes, int extra_flags,
+			   vm_address_t *address, struct call_error *error)
+{
+	kern_return_t result;
+
+	*address = 0;
+	result = vm_allocate(mach_task_self(), address, whole_pages(bytes),
+			     VM_FLAGS_ANYWHERE | extra_flags |
+				     VM_MAKE_TAG(VM_MEMORY_APPLICATION_SPECIFIC_1));
+	if (result != KERN_SUCCESS)
+		return record_kern_error(error, "vm_allocate", result);
+	return true;
+}
+
+/*
+ * malloc's block is what a program usually sends: it need not start on a
+ * page, and it shares its pages' region with the allocator's other blocks
+ * (libmalloc's small or medium zone for the sizes here, large ones above).
+ */
+static bool allocate_block(uint64_t bytes, vm_address_t *address,
+			   struct call_error *error)
+{
+	void *block = malloc((size_t)bytes);
+
+	if (block == NULL)
+		return record_errno(error, "malloc", errno);
+	*address = (vm_address_t)block;
+	return true;
+}
+
+bool ool_memory_allocate(enum ool_memory memory, uint64_t bytes,
+			 vm_address_t *address, struct call_error *error)
+{
+	switch (memory) {
+	case OOL_MEMORY_PURGEABLE:
+		return allocate_pages(bytes, VM_FLAGS_PURGABLE, address, error);
+	case OOL_MEMORY_ANONYMOUS:
+		return allocate_pages(bytes, 0, address, error);
+	case OOL_MEMORY_MALLOC:
+		return allocate_block(bytes, address, error);
+	}
+	return record_call_error(error, "allocate", "unknown memory kind");
+}
+
+/* The process ends right after; a failed release changes no observation. */
+void ool_memory_release(enum ool_memory memory, vm_address_t address,
+			uint64_t bytes)
+{
+	if (memory == OOL_MEMORY_MALLOC)
+		free((void *)address);
+	else
+		vm_deallocate(mach_task_self(), address, whole_pages(bytes));
+}
+
+bool ool_memory_purgeable_state(vm_address_t address, int *state,
+				struct call_error *error)
+{
+	kern_return_t result;
+
+	*state = 0;
+	result = vm_purgable_control(mach_task_self(), address,
+				     VM_PURGABLE_GET_STATE, state);
+	if (result != KERN_SUCCESS)
+		return record_kern_error(error,
+					 "vm_purgable_control GET_STATE",
+					 result);
+	return true;
+}
