@@ -36,6 +36,10 @@ static const struct subcommand subcommands[] = {
 	  "How a private buffer is backed across fork(): six steps of parent "
 	  "and child.",
 	  false },
+	{ "fork-inherit", fork_inherit_main,
+	  "What a forked child inherits of a buffer, per mode, and whether "
+	  "writes after the fork cross it.",
+	  false },
 	{ "ool-transfer", ool_transfer_main,
 	  "One out-of-line Mach message (or two) to a receiver process, "
 	  "observed on both sides (XNU).",
