@@ -76,7 +76,7 @@ static const struct inherit_mode modes[] = {
 	 * COPY_DELAY), after a shadow is made if the entry was needs_copy.
 	 */
 	{ "share", KERNEL_XNU, PAGE_SETUP_XNU_INHERIT_SHARE,
-	  "vm_allocate, then vm_inherit(VM_INHERIT_SHARE)",
+	  "vm_allocate + vm_inherit(VM_INHERIT_SHARE)",
 	  "vm_inherit(VM_INHERIT_SHARE): parent and child are to map the same "
 	  "memory, each seeing the other's writes" },
 	/*
@@ -87,7 +87,7 @@ static const struct inherit_mode modes[] = {
 	 * its object true_share.
 	 */
 	{ "copy", KERNEL_XNU, PAGE_SETUP_XNU_INHERIT_COPY,
-	  "vm_allocate, then vm_inherit(VM_INHERIT_COPY)",
+	  "vm_allocate + vm_inherit(VM_INHERIT_COPY)",
 	  "vm_inherit(VM_INHERIT_COPY), set explicitly: the child is to get a "
 	  "copy of the buffer as it was at the fork; later writes stay on "
 	  "their side" },
@@ -97,7 +97,7 @@ static const struct inherit_mode modes[] = {
 	 * shares such entries read-only).
 	 */
 	{ "none", KERNEL_XNU, PAGE_SETUP_XNU_INHERIT_NONE,
-	  "vm_allocate, then vm_inherit(VM_INHERIT_NONE)",
+	  "vm_allocate + vm_inherit(VM_INHERIT_NONE)",
 	  "vm_inherit(VM_INHERIT_NONE): the child is to have nothing mapped "
 	  "at the buffer's address" },
 	/*
@@ -126,7 +126,7 @@ static const struct inherit_mode modes[] = {
 	 * (vma_iter_clear_gfp) and skips it.
 	 */
 	{ "dontfork", KERNEL_LINUX, PAGE_SETUP_LINUX_DONTFORK,
-	  "mmap(MAP_PRIVATE|MAP_ANONYMOUS), then madvise(MADV_DONTFORK)",
+	  "mmap(MAP_PRIVATE|MAP_ANONYMOUS) + madvise(MADV_DONTFORK)",
 	  "MAP_PRIVATE with madvise(MADV_DONTFORK): the child is to have "
 	  "nothing mapped at the buffer's address" },
 	/*
@@ -136,7 +136,7 @@ static const struct inherit_mode modes[] = {
 	 * in fresh zero-filled pages.
 	 */
 	{ "wipeonfork", KERNEL_LINUX, PAGE_SETUP_LINUX_WIPEONFORK,
-	  "mmap(MAP_PRIVATE|MAP_ANONYMOUS), then madvise(MADV_WIPEONFORK)",
+	  "mmap(MAP_PRIVATE|MAP_ANONYMOUS) + madvise(MADV_WIPEONFORK)",
 	  "MAP_PRIVATE with madvise(MADV_WIPEONFORK): the child is to find the "
 	  "buffer mapped but zero-filled; its writes are its own" },
 };
@@ -251,6 +251,27 @@ static enum reading reading_at_fork(bool mapped,
 	return READ_OTHER;
 }
 
+/*
+ * A child's step crosses as three records: whether it mapped the buffer,
+ * what it read, and how the buffer was backed (sent even when unmapped, so
+ * the exchange has one shape; the parent then ignores it).
+ */
+static void send_step(const struct fork_link *link, const struct run *run,
+		      enum step step, const void *report, size_t report_size)
+{
+	fork_link_send(link, &run->mapped[step], sizeof(run->mapped[step]));
+	fork_link_send(link, report, report_size);
+	fork_link_send(link, observation(run, step), run->record_size);
+}
+
+static void receive_step(const struct fork_link *link, struct run *run,
+			 enum step step, void *report, size_t report_size)
+{
+	fork_link_receive(link, &run->mapped[step], sizeof(run->mapped[step]));
+	fork_link_receive(link, report, report_size);
+	fork_link_receive(link, observation(run, step), run->record_size);
+}
+
 /* The child: observe, read, report; wait; read, write, observe, report. */
 static _Noreturn void run_child(struct run *run, const struct fork_link *link)
 {
@@ -271,10 +292,8 @@ static _Noreturn void run_child(struct run *run, const struct fork_link *link)
 	}
 	reading = reading_at_fork(run->mapped[CHILD_AFTER_FORK],
 				  &run->at_fork);
-	fork_link_send(link, &run->mapped[CHILD_AFTER_FORK], sizeof(bool));
-	fork_link_send(link, &run->at_fork, sizeof(run->at_fork));
-	fork_link_send(link, observation(run, CHILD_AFTER_FORK),
-		       run->record_size);
+	send_step(link, run, CHILD_AFTER_FORK, &run->at_fork,
+		  sizeof(run->at_fork));
 
 	/* The parent has written again. */
 	fork_link_wait(link);
@@ -294,30 +313,24 @@ static _Noreturn void run_child(struct run *run, const struct fork_link *link)
 		if (!observe_step(run, CHILD_AFTER_WRITE, &error))
 			fork_link_send_failure(link, &error);
 	}
-	fork_link_send(link, &run->mapped[CHILD_AFTER_WRITE], sizeof(bool));
-	fork_link_send(link, &run->after_write, sizeof(run->after_write));
-	fork_link_send(link, observation(run, CHILD_AFTER_WRITE),
-		       run->record_size);
+	send_step(link, run, CHILD_AFTER_WRITE, &run->after_write,
+		  sizeof(run->after_write));
 
 	fork_link_child_done(link);
 }
 
 static void run_parent(struct run *run, const struct fork_link *link)
 {
-	fork_link_receive(link, &run->mapped[CHILD_AFTER_FORK], sizeof(bool));
-	fork_link_receive(link, &run->at_fork, sizeof(run->at_fork));
-	fork_link_receive(link, observation(run, CHILD_AFTER_FORK),
-			  run->record_size);
+	receive_step(link, run, CHILD_AFTER_FORK, &run->at_fork,
+		     sizeof(run->at_fork));
 
 	content_fill(run->buffer.base, buffer_length(&run->buffer),
 		     CONTENT_PARENT_AGAIN);
 	observe_or_fail(run, PARENT_AFTER_WRITE);
 	fork_link_go(link);
 
-	fork_link_receive(link, &run->mapped[CHILD_AFTER_WRITE], sizeof(bool));
-	fork_link_receive(link, &run->after_write, sizeof(run->after_write));
-	fork_link_receive(link, observation(run, CHILD_AFTER_WRITE),
-			  run->record_size);
+	receive_step(link, run, CHILD_AFTER_WRITE, &run->after_write,
+		     sizeof(run->after_write));
 
 	observe_or_fail(run, PARENT_AFTER_CHILD_WRITE);
 	/* A child that maps nothing wrote nothing: there is nothing to see. */
@@ -442,11 +455,10 @@ static void require_this_kernel(const char *command,
 
 	if (strcmp(here, needed) == 0)
 		return;
-	fail_not_on_this_kernel(
-		"%s: needs %s: --mode %s sets the buffer up with %s, which "
-		"this kernel (%s) does not have",
-		command, kernels[mode->kernel].name, mode->name, mode->calls,
-		here);
+	fail_not_on_this_kernel("%s: needs %s: --mode %s is %s, which this "
+				"kernel (%s) does not have",
+				command, kernels[mode->kernel].name,
+				mode->name, mode->calls, here);
 }
 
 int fork_inherit_main(const char *command, int argc, char *argv[])

@@ -85,7 +85,8 @@ bool page_buffer_map_as(struct page_buffer *buffer, size_t pages,
 /*
  * vm_region_recurse_64 describes the region holding the address, or else
  * the next one above it, or fails with KERN_INVALID_ADDRESS when there is
- * none: only the first means the buffer is mapped.
+ * none: only the first means the buffer is mapped. Asked as xnu_region_at
+ * asks (depth 99, submap info), which instead fails on the last two.
  */
 bool page_buffer_is_mapped(const struct page_buffer *buffer, bool *mapped,
 			   struct call_error *error)
