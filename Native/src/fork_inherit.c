@@ -52,12 +52,14 @@ struct inherit_mode {
 };
 
 /*
- * What decides each mode, as read in the kernels' sources (not run here
- * for XNU): XNU at xnu-10002.81.5 (macOS 14) and xnu-11417.121.6
- * (macOS 15.5), osfmk/vm/vm_map.c; Linux 6.18, mm/mmap.c and mm/madvise.c.
- * Fork calls vm_map_fork(ledger, parent map, 0) (osfmk/kern/task.c), which
- * switches on each entry's inheritance; Linux's dup_mmap walks the
- * parent's VMAs.
+ * What decides each mode, as read in the kernels' sources. XNU (read, not
+ * run here): xnu-10002.81.5 (macOS 14) and xnu-11417.121.6 (macOS 15.5),
+ * osfmk/vm/vm_map.c, the same on these paths in both; fork calls
+ * vm_map_fork(ledger, parent map, 0) (osfmk/kern/task.c), which switches
+ * on each entry's inheritance. Linux (run here, 6.18): dup_mmap walks the
+ * parent's VMAs (kernel/fork.c in older kernels, mm/mmap.c in recent
+ * ones), madvise_vma_behavior (mm/madvise.c) sets the flags it reads,
+ * vma_needs_copy (mm/memory.c) decides whether page tables are copied.
  */
 static const struct inherit_mode modes[] = {
 	/*
