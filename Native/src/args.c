@@ -1,10 +1,19 @@
 #include "args.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fail.h"
+
+static const char *command_summary;
+
+void options_set_summary(const char *summary)
+{
+	command_summary = summary;
+}
 
 void quote_argument(const char *text, char *out, size_t out_size)
 {
@@ -210,6 +219,169 @@ static void check_required(const char *command,
 	}
 }
 
+/*
+ * --help: the usage line, then one line per option, all generated from the
+ * table so that help and parsing cannot disagree.
+ */
+static bool is_help_word(const char *word)
+{
+	return strcmp(word, "--help") == 0 || strcmp(word, "-h") == 0;
+}
+
+static const char *value_placeholder(const struct option_spec *spec)
+{
+	return spec->kind == OPTION_NUMBER ? "<n>" : "<word>";
+}
+
+/* Some member of the group is required: then one of them must be given. */
+static bool group_required(const struct option_spec *specs, size_t count,
+			   int group)
+{
+	for (size_t i = 0; i < count; i++)
+		if (specs[i].exclusive_group == group && specs[i].required)
+			return true;
+	return false;
+}
+
+static bool first_of_group(const struct option_spec *specs, size_t index)
+{
+	for (size_t i = 0; i < index; i++)
+		if (specs[i].exclusive_group == specs[index].exclusive_group)
+			return false;
+	return true;
+}
+
+/* "usage: oolprobe ool-transfer --copy <word> (--pages <n> | --bytes <n>) ..." */
+static void print_synopsis(const char *command,
+			   const struct option_spec *specs, size_t count)
+{
+	printf("usage: oolprobe %s", command);
+	for (size_t i = 0; i < count; i++) {
+		int group = specs[i].exclusive_group;
+
+		if (group == 0) {
+			printf(specs[i].required ? " %s %s" : " [%s %s]",
+			       specs[i].name, value_placeholder(&specs[i]));
+			continue;
+		}
+		if (!first_of_group(specs, i))
+			continue;
+		bool required = group_required(specs, count, group);
+		const char *separator = "";
+
+		printf(" %s", required ? "(" : "[");
+		for (size_t j = i; j < count; j++) {
+			if (specs[j].exclusive_group != group)
+				continue;
+			printf("%s%s %s", separator, specs[j].name,
+			       value_placeholder(&specs[j]));
+			separator = " | ";
+		}
+		printf("%s", required ? ")" : "]");
+	}
+	printf("\n");
+}
+
+/* "1..64; default 2", "virtual|physical; required", ... */
+static void describe_constraints(const struct option_spec *specs,
+				 size_t count, size_t index, char *out,
+				 size_t out_size)
+{
+	const struct option_spec *spec = &specs[index];
+	char allowed[192];
+	char names[192];
+
+	if (spec->kind == OPTION_CHOICE && spec->choice_help != NULL)
+		snprintf(allowed, sizeof(allowed), "one of the words below");
+	else
+		describe_expected(spec, allowed, sizeof(allowed));
+
+	if (spec->exclusive_group != 0) {
+		list_group_names(specs, count, spec->exclusive_group, names,
+				 sizeof(names));
+		snprintf(out, out_size, "%s; %s %s", allowed,
+			 group_required(specs, count, spec->exclusive_group)
+				 ? "exactly one of"
+				 : "at most one of",
+			 names);
+	} else if (spec->required) {
+		snprintf(out, out_size, "%s; required", allowed);
+	} else if (spec->kind == OPTION_NUMBER) {
+		snprintf(out, out_size, "%s; default %" PRIu64, allowed,
+			 spec->fallback);
+	} else {
+		snprintf(out, out_size, "%s; default %s", allowed,
+			 spec->choices[spec->fallback]);
+	}
+}
+
+static void print_choices(const struct option_spec *spec, int indent)
+{
+	size_t width = 0;
+
+	for (size_t i = 0; spec->choices[i]; i++)
+		if (strlen(spec->choices[i]) > width)
+			width = strlen(spec->choices[i]);
+	for (size_t i = 0; spec->choices[i]; i++)
+		printf("%*s%-*s  %s\n", indent, "", (int)width,
+		       spec->choices[i],
+		       spec->choice_help[i] ? spec->choice_help[i] : "");
+}
+
+static _Noreturn void print_help(const char *command,
+				 const struct option_spec *specs, size_t count)
+{
+	static const char help_name[] = "-h, --help";
+	size_t width = sizeof(help_name) - 1;
+	char constraints[512];
+
+	for (size_t i = 0; i < count; i++) {
+		size_t length = strlen(specs[i].name) + 1 +
+				strlen(value_placeholder(&specs[i]));
+
+		if (length > width)
+			width = length;
+	}
+
+	print_synopsis(command, specs, count);
+	if (command_summary != NULL)
+		printf("\n%s\n", command_summary);
+	printf("\noptions:\n");
+	for (size_t i = 0; i < count; i++) {
+		char name[96];
+
+		snprintf(name, sizeof(name), "%s %s", specs[i].name,
+			 value_placeholder(&specs[i]));
+		describe_constraints(specs, count, i, constraints,
+				     sizeof(constraints));
+		printf("  %-*s  %s%s%s\n", (int)width, name,
+		       specs[i].help ? specs[i].help : "",
+		       specs[i].help ? ": " : "", constraints);
+		if (specs[i].kind == OPTION_CHOICE &&
+		    specs[i].choice_help != NULL)
+			print_choices(&specs[i], (int)width + 6);
+	}
+	printf("  %-*s  %s\n", (int)width, help_name,
+	       "print this help and exit");
+
+	errno = 0;
+	if (fflush(stdout) == EOF || ferror(stdout))
+		fail_call("write stdout", strerror(errno ? errno : EIO));
+	exit(0);
+}
+
+/*
+ * Help wins over every mistake, wherever it stands: no option takes a value
+ * that starts with a dash, so "--pages --help" loses nothing by it.
+ */
+static void help_if_asked(const char *command, const struct option_spec *specs,
+			  size_t count, int argc, char *const argv[])
+{
+	for (int at = 0; at < argc; at++)
+		if (is_help_word(argv[at]))
+			print_help(command, specs, count);
+}
+
 void parse_options(const char *command, const struct option_spec *specs,
 		   size_t spec_count, int argc, char *const argv[],
 		   struct option_value *values)
@@ -219,6 +391,7 @@ void parse_options(const char *command, const struct option_spec *specs,
 		values[i].number = specs[i].fallback;
 		values[i].choice = (size_t)specs[i].fallback;
 	}
+	help_if_asked(command, specs, spec_count, argc, argv);
 
 	for (int at = 0; at < argc; at++) {
 		const struct option_spec *spec =

@@ -4,6 +4,9 @@
  * Any mistake on the command line ends the process with exit 2 and one
  * stderr line naming the argument, so the harness (or a person) can tell a
  * wrong call from a kernel failure.
+ *
+ * `--help` (or `-h`) anywhere among the words prints the subcommand's
+ * usage, generated from the same table, and exits 0.
  */
 #ifndef OOLPROBE_ARGS_H
 #define OOLPROBE_ARGS_H
@@ -33,6 +36,13 @@ struct option_spec {
 	 * means exactly one of them must be given.
 	 */
 	bool required;
+	/* For --help: what the option sets, a phrase (may be NULL). */
+	const char *help;
+	/*
+	 * For --help, OPTION_CHOICE only (may be NULL): one phrase per choice,
+	 * in the order of choices.
+	 */
+	const char *const *choice_help;
 };
 
 struct option_value {
@@ -45,11 +55,17 @@ struct option_value {
  * Parses argv[0..argc) (the words after the subcommand) into values[i] for
  * specs[i]. An option may appear at most once; required ones are checked
  * after all words, so a wrong value is named before a missing option.
- * Never returns on error.
+ * Never returns on error, nor after printing the help.
  */
 void parse_options(const char *command, const struct option_spec *specs,
 		   size_t spec_count, int argc, char *const argv[],
 		   struct option_value *values);
+
+/*
+ * The line `<command> --help` prints under its usage line (main sets it
+ * from its subcommand table before the subcommand parses its options).
+ */
+void options_set_summary(const char *summary);
 
 /*
  * Writes text as a double-quoted, single-line string with control bytes

@@ -26,10 +26,28 @@ _Noreturn void fail_recorded(const struct call_error *error)
 	fail_call(error->call, error->text);
 }
 
-static void print_failure(const char *format, va_list args)
+static char usage_hint[96] = "see oolprobe --help";
+
+void fail_set_usage_hint(const char *command)
+{
+	if (command == NULL)
+		snprintf(usage_hint, sizeof(usage_hint), "see oolprobe --help");
+	else
+		snprintf(usage_hint, sizeof(usage_hint),
+			 "see oolprobe %s --help", command);
+}
+
+void fail_clear_usage_hint(void)
+{
+	usage_hint[0] = '\0';
+}
+
+static void print_failure(const char *format, va_list args, const char *hint)
 {
 	fputs("oolprobe: ", stderr);
 	vfprintf(stderr, format, args);
+	if (hint != NULL && hint[0] != '\0')
+		fprintf(stderr, "; %s", hint);
 	fputc('\n', stderr);
 }
 
@@ -38,7 +56,7 @@ _Noreturn void fail_usage(const char *format, ...)
 	va_list args;
 
 	va_start(args, format);
-	print_failure(format, args);
+	print_failure(format, args, usage_hint);
 	va_end(args);
 	_exit(EXIT_USAGE);
 }
@@ -48,7 +66,7 @@ _Noreturn void fail_not_on_this_kernel(const char *format, ...)
 	va_list args;
 
 	va_start(args, format);
-	print_failure(format, args);
+	print_failure(format, args, NULL);
 	va_end(args);
 	_exit(EXIT_NOT_ON_THIS_KERNEL);
 }

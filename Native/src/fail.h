@@ -2,7 +2,8 @@
  * How oolprobe reports failure: one line on stderr, then a fixed exit code.
  *
  *   exit 1  a kernel or library call failed: "oolprobe: <call>: <error text>"
- *   exit 2  the command line was wrong:      "oolprobe: <what was wrong>"
+ *   exit 2  the command line was wrong:      "oolprobe: <what was wrong>;
+ *           see oolprobe <subcommand> --help"
  *   exit 3  the scenario or mode needs another kernel than this one:
  *           "oolprobe: <command>: needs <kernel>: <why>"
  *
@@ -34,6 +35,14 @@ _Noreturn void fail_recorded(const struct call_error *error);
 
 _Noreturn void fail_usage(const char *format, ...)
 	__attribute__((format(printf, 1, 2)));
+
+/*
+ * Where a usage error sends the reader: "see oolprobe <command> --help", or
+ * "see oolprobe --help" for NULL. Set by main before a subcommand runs.
+ */
+void fail_set_usage_hint(const char *command);
+/* No hint at all (a hidden subcommand has no help to point to). */
+void fail_clear_usage_hint(void);
 
 /*
  * A well-formed request this kernel cannot honour (Mach messages on Linux,

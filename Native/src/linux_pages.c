@@ -76,13 +76,6 @@ size_t page_observation_size(void)
 }
 
 /*
- * The buffer sits between two PROT_NONE guard pages so that it is a VMA of
- * its own: without them the kernel may merge it with a neighbouring
- * anonymous mapping, and smaps would describe both. Huge pages are turned
- * off because one huge frame would back every page and the per-page facts
- * would then be about the huge page.
- */
-/*
  * A write by the last process mapping an anonymous page reuses the page only
  * when nothing else holds a reference to it. A page that was just faulted in
  * sits in a per-CPU LRU batch, which holds one; the fault path drains only
@@ -105,20 +98,51 @@ static bool pin_to_current_cpu(struct call_error *error)
 	return true;
 }
 
-bool page_buffer_map(struct page_buffer *buffer, size_t pages,
-		     struct call_error *error)
+/*
+ * The buffer sits between two PROT_NONE guard pages so that it is a VMA of
+ * its own: without them the kernel may merge it with a neighbouring
+ * anonymous mapping, and smaps would describe both. Huge pages are turned
+ * off because one huge frame would back every page and the per-page facts
+ * would then be about the huge page.
+ *
+ * Every setup reserves the buffer and its guards in one mapping of the
+ * setup's kind (a MAP_SHARED one is one shmem object, of which the buffer
+ * is the middle), opens the buffer's pages for reading and writing, then
+ * gives the advice, if any, to the buffer's pages only.
+ */
+static const struct {
+	bool linux_has_it;
+	int kind;		/* MAP_PRIVATE or MAP_SHARED */
+	int advice;		/* for madvise, when advice_call is set */
+	const char *advice_call;
+} setups[PAGE_SETUP_COUNT] = {
+	[PAGE_SETUP_DEFAULT] = { true, MAP_PRIVATE, 0, NULL },
+	[PAGE_SETUP_LINUX_SHARED] = { true, MAP_SHARED, 0, NULL },
+	[PAGE_SETUP_LINUX_DONTFORK] = { true, MAP_PRIVATE, MADV_DONTFORK,
+					"madvise(MADV_DONTFORK)" },
+	[PAGE_SETUP_LINUX_WIPEONFORK] = { true, MAP_PRIVATE, MADV_WIPEONFORK,
+					  "madvise(MADV_WIPEONFORK)" },
+};
+
+bool page_buffer_map_as(struct page_buffer *buffer, size_t pages,
+			enum page_buffer_setup setup,
+			struct call_error *error)
 {
 	long page_size = sysconf(_SC_PAGESIZE);
 	unsigned char *mapping;
 	size_t length;
 
+	if ((unsigned int)setup >= PAGE_SETUP_COUNT ||
+	    !setups[setup].linux_has_it)
+		return record_call_error(error, "page_buffer_map_as",
+					 "not a setup Linux has");
 	if (!pin_to_current_cpu(error))
 		return false;
 	if (page_size <= 0)
 		return record_errno(error, "sysconf(_SC_PAGESIZE)", errno);
 	length = (pages + 2) * (size_t)page_size;
-	mapping = mmap(NULL, length, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS,
-		       -1, 0);
+	mapping = mmap(NULL, length, PROT_NONE,
+		       setups[setup].kind | MAP_ANONYMOUS, -1, 0);
 	if (mapping == MAP_FAILED)
 		return record_errno(error, "mmap", errno);
 
@@ -131,6 +155,10 @@ bool page_buffer_map(struct page_buffer *buffer, size_t pages,
 	if (madvise(buffer->base, pages * buffer->page_size,
 		    MADV_NOHUGEPAGE) != 0)
 		return record_errno(error, "madvise(MADV_NOHUGEPAGE)", errno);
+	if (setups[setup].advice_call != NULL &&
+	    madvise(buffer->base, pages * buffer->page_size,
+		    setups[setup].advice) != 0)
+		return record_errno(error, setups[setup].advice_call, errno);
 	return true;
 }
 
@@ -345,6 +373,44 @@ static bool read_smaps(const struct page_buffer *buffer,
 						 text);
 		}
 	}
+	return true;
+}
+
+/*
+ * /proc/self/maps lists this process's VMAs; the buffer is mapped when one
+ * of them holds its first byte. Same reason as above for opening it anew.
+ */
+bool page_buffer_is_mapped(const struct page_buffer *buffer, bool *mapped,
+			   struct call_error *error)
+{
+	uintptr_t first = (uintptr_t)buffer->base;
+	uintptr_t end = first + buffer->pages * buffer->page_size;
+	FILE *maps = fopen("/proc/self/maps", "re");
+	char *line = NULL;
+	size_t capacity = 0;
+	uint64_t start = 0, vma_end = 0;
+
+	if (maps == NULL)
+		return record_errno(error, "open /proc/self/maps", errno);
+	*mapped = false;
+	errno = 0;
+	while (getline(&line, &capacity, maps) != -1) {
+		if (parse_vma_header(line, &start, &vma_end) &&
+		    start <= first && first < vma_end) {
+			*mapped = true;
+			break;
+		}
+		errno = 0;
+	}
+	int read_errno = ferror(maps) ? (errno ? errno : EIO) : 0;
+
+	free(line);
+	fclose(maps);
+	if (read_errno != 0)
+		return record_errno(error, "read /proc/self/maps", read_errno);
+	if (*mapped && vma_end < end)
+		return record_call_error(error, "/proc/self/maps",
+					 "the buffer is mapped only in part");
 	return true;
 }
 

@@ -3,10 +3,14 @@
  * shows, as JSON on stdout. Mechanism only; expectations live in the specs.
  *
  *   oolprobe <subcommand> [--option value]...
+ *   oolprobe <subcommand> --help
+ *   oolprobe --help | -h | help [<subcommand>]
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "args.h"
@@ -17,15 +21,31 @@
 struct subcommand {
 	const char *name;
 	int (*run)(const char *command, int argc, char *argv[]);
+	/* One line for --help. */
+	const char *summary;
 	/* Started by another subcommand, never by a user: not listed. */
 	bool hidden;
 };
 
 static const struct subcommand subcommands[] = {
-	{ "platform", platform_main, false },
-	{ "fork-cow", fork_cow_main, false },
-	{ "ool-transfer", ool_transfer_main, false },
-	{ OOL_RECEIVER_SUBCOMMAND, ool_receiver_main, true },
+	{ "platform", platform_main,
+	  "What the snapshots are keyed by: os, release, machine, page size, "
+	  "translation.",
+	  false },
+	{ "fork-cow", fork_cow_main,
+	  "How a private buffer is backed across fork(): six steps of parent "
+	  "and child.",
+	  false },
+	{ "fork-inherit", fork_inherit_main,
+	  "What a forked child inherits of a buffer, per mode, and whether "
+	  "writes after the fork cross it.",
+	  false },
+	{ "ool-transfer", ool_transfer_main,
+	  "One out-of-line Mach message (or two) to a receiver process, "
+	  "observed on both sides (XNU).",
+	  false },
+	{ OOL_RECEIVER_SUBCOMMAND, ool_receiver_main,
+	  "The receiver that ool-transfer starts; not for use by hand.", true },
 };
 
 #define SUBCOMMAND_COUNT (sizeof(subcommands) / sizeof(subcommands[0]))
@@ -46,8 +66,69 @@ static void list_subcommands(char *out, size_t out_size)
 	}
 }
 
+static _Noreturn void print_usage(void)
+{
+	size_t width = 0;
+
+	for (size_t i = 0; i < SUBCOMMAND_COUNT; i++)
+		if (!subcommands[i].hidden && strlen(subcommands[i].name) > width)
+			width = strlen(subcommands[i].name);
+
+	printf("usage: oolprobe <subcommand> [options]\n"
+	       "       oolprobe <subcommand> --help\n"
+	       "\n"
+	       "Performs one scenario and prints what the kernel shows, as "
+	       "JSON on stdout.\n"
+	       "\n"
+	       "subcommands:\n");
+	for (size_t i = 0; i < SUBCOMMAND_COUNT; i++) {
+		if (subcommands[i].hidden)
+			continue;
+		printf("  %-*s  %s\n", (int)width, subcommands[i].name,
+		       subcommands[i].summary);
+	}
+	printf("\n"
+	       "exit status:\n"
+	       "  0  done; the JSON is on stdout\n"
+	       "  1  a kernel or library call failed (stderr names it)\n"
+	       "  2  the command line was wrong (stderr names the argument)\n"
+	       "  3  the request needs another kernel than this one\n");
+
+	errno = 0;
+	if (fflush(stdout) == EOF || ferror(stdout))
+		fail_call("write stdout", strerror(errno ? errno : EIO));
+	exit(0);
+}
+
+static bool is_help_request(const char *word)
+{
+	return strcmp(word, "--help") == 0 || strcmp(word, "-h") == 0 ||
+	       strcmp(word, "help") == 0;
+}
+
+static const struct subcommand *find_subcommand(const char *name)
+{
+	for (size_t i = 0; i < SUBCOMMAND_COUNT; i++)
+		if (strcmp(name, subcommands[i].name) == 0)
+			return &subcommands[i];
+	return NULL;
+}
+
+static int run(const struct subcommand *subcommand, int argc, char *argv[])
+{
+	if (subcommand->hidden)
+		fail_clear_usage_hint();
+	else
+		fail_set_usage_hint(subcommand->name);
+	options_set_summary(subcommand->summary);
+	return subcommand->run(subcommand->name, argc, argv);
+}
+
 int main(int argc, char *argv[])
 {
+	static char help_word[] = "--help";
+	char *help_argv[] = { help_word, NULL };
+	const struct subcommand *subcommand;
 	char known[256];
 	char quoted[96];
 
@@ -57,15 +138,31 @@ int main(int argc, char *argv[])
 	 */
 	signal(SIGPIPE, SIG_IGN);
 
+	fail_set_usage_hint(NULL);
 	list_subcommands(known, sizeof(known));
 	if (argc < 2)
 		fail_usage("missing subcommand (known: %s)", known);
 
-	for (size_t i = 0; i < SUBCOMMAND_COUNT; i++) {
-		if (strcmp(argv[1], subcommands[i].name) == 0)
-			return subcommands[i].run(subcommands[i].name,
-						  argc - 2, argv + 2);
+	/* "help fork-cow" is "fork-cow --help"; a bare "help" lists them. */
+	if (is_help_request(argv[1])) {
+		if (argc == 2)
+			print_usage();
+		if (argc > 3) {
+			quote_argument(argv[3], quoted, sizeof(quoted));
+			fail_usage("%s: unexpected argument %s (give one "
+				   "subcommand)",
+				   argv[1], quoted);
+		}
+		subcommand = find_subcommand(argv[2]);
+		if (subcommand != NULL)
+			return run(subcommand, 1, help_argv);
+		quote_argument(argv[2], quoted, sizeof(quoted));
+		fail_usage("unknown subcommand %s (known: %s)", quoted, known);
 	}
+
+	subcommand = find_subcommand(argv[1]);
+	if (subcommand != NULL)
+		return run(subcommand, argc - 2, argv + 2);
 	quote_argument(argv[1], quoted, sizeof(quoted));
 	fail_usage("unknown subcommand %s (known: %s)", quoted, known);
 }

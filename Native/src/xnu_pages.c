@@ -29,17 +29,42 @@ size_t page_observation_size(void)
 }
 
 /*
+ * How each setup asks for the buffer's inheritance: none of them changes
+ * the mapping itself, only what vm_map_fork does with its entry.
+ */
+static const struct {
+	bool xnu_has_it;
+	bool set_inheritance;	/* else vm_allocate's own (VM_INHERIT_DEFAULT) */
+	vm_inherit_t inheritance;
+	const char *call;
+} setups[PAGE_SETUP_COUNT] = {
+	[PAGE_SETUP_DEFAULT] = { true, false, 0, NULL },
+	[PAGE_SETUP_XNU_INHERIT_SHARE] = { true, true, VM_INHERIT_SHARE,
+					   "vm_inherit(VM_INHERIT_SHARE)" },
+	[PAGE_SETUP_XNU_INHERIT_COPY] = { true, true, VM_INHERIT_COPY,
+					  "vm_inherit(VM_INHERIT_COPY)" },
+	[PAGE_SETUP_XNU_INHERIT_NONE] = { true, true, VM_INHERIT_NONE,
+					  "vm_inherit(VM_INHERIT_NONE)" },
+};
+
+/*
  * The tag keeps the kernel from coalescing the buffer with neighbouring
  * untagged anonymous memory, so the region is the buffer and nothing else
  * (it shows as user_tag 240).
  */
-bool page_buffer_map(struct page_buffer *buffer, size_t pages,
-		     struct call_error *error)
+bool page_buffer_map_as(struct page_buffer *buffer, size_t pages,
+			enum page_buffer_setup setup,
+			struct call_error *error)
 {
 	vm_address_t address = 0;
+	vm_size_t size = pages * vm_page_size;
 	kern_return_t result;
 
-	result = vm_allocate(mach_task_self(), &address, pages * vm_page_size,
+	if ((unsigned int)setup >= PAGE_SETUP_COUNT ||
+	    !setups[setup].xnu_has_it)
+		return record_call_error(error, "page_buffer_map_as",
+					 "not a setup XNU has");
+	result = vm_allocate(mach_task_self(), &address, size,
 			     VM_FLAGS_ANYWHERE |
 				     VM_MAKE_TAG(VM_MEMORY_APPLICATION_SPECIFIC_1));
 	if (result != KERN_SUCCESS)
@@ -47,6 +72,47 @@ bool page_buffer_map(struct page_buffer *buffer, size_t pages,
 	buffer->base = (unsigned char *)address;
 	buffer->page_size = vm_page_size;
 	buffer->pages = pages;
+	if (setups[setup].set_inheritance) {
+		result = vm_inherit(mach_task_self(), address, size,
+				    setups[setup].inheritance);
+		if (result != KERN_SUCCESS)
+			return record_kern_error(error, setups[setup].call,
+						 result);
+	}
+	return true;
+}
+
+/*
+ * vm_region_recurse_64 describes the region holding the address, or else
+ * the next one above it, or fails with KERN_INVALID_ADDRESS when there is
+ * none: only the first means the buffer is mapped. Asked as xnu_region_at
+ * asks (depth 99, submap info), which instead fails on the last two.
+ */
+bool page_buffer_is_mapped(const struct page_buffer *buffer, bool *mapped,
+			   struct call_error *error)
+{
+	vm_address_t first = (vm_address_t)buffer->base;
+	vm_address_t end = first + buffer->pages * buffer->page_size;
+	vm_address_t start = first;
+	vm_size_t size = 0;
+	natural_t depth = 99;
+	vm_region_submap_info_data_64_t info;
+	mach_msg_type_number_t count = VM_REGION_SUBMAP_INFO_COUNT_64;
+	kern_return_t result;
+
+	memset(&info, 0, sizeof(info));
+	result = vm_region_recurse_64(mach_task_self(), &start, &size, &depth,
+				      (vm_region_recurse_info_t)&info, &count);
+	if (result == KERN_INVALID_ADDRESS) {
+		*mapped = false;
+		return true;
+	}
+	if (result != KERN_SUCCESS)
+		return record_kern_error(error, "vm_region_recurse_64", result);
+	*mapped = start <= first && first - start < size;
+	if (*mapped && end - start > size)
+		return record_call_error(error, "vm_region_recurse_64",
+					 "the buffer is mapped only in part");
 	return true;
 }
 
