@@ -39,6 +39,6 @@ static class MadeUpRuns
                 received with { Step = OolSteps.AfterWrite, PhysFootprint = footprintWritten },
             ]),
         ]);
-        return new OolTransferRun("ool-transfer", Kernel.Xnu, PageSize, CopyOption.Virtual, false, bytes, fill, Fill.First, 1, [sender], receiver);
+        return new OolTransferRun("ool-transfer", Kernel.Xnu, PageSize, MemoryKind.Anonymous, CopyOption.Virtual, false, bytes, fill, Fill.First, 1, [sender], receiver);
     }
 }

@@ -99,12 +99,12 @@ public sealed class OolPolicyTests
     }
 
     [Theory]
-    [InlineData(CopyOption.Virtual, 1, false, 1, "virtual-1-page-no-free")]
-    [InlineData(CopyOption.Physical, 16, true, 1, "physical-16-pages-free")]
-    [InlineData(CopyOption.Virtual, 1, false, 2, "virtual-1-page-no-free-2-messages")]
-    public void Case_names_say_copy_size_deallocate_and_extras(CopyOption copy, long pages, bool dealloc, int messages, string expected)
+    [InlineData(MemoryKind.Purgeable, CopyOption.Virtual, 1, false, 1, "purgeable-virtual-1-page-no-free")]
+    [InlineData(MemoryKind.Anonymous, CopyOption.Physical, 16, true, 1, "anonymous-physical-16-pages-free")]
+    [InlineData(MemoryKind.Malloc, CopyOption.Virtual, 1, false, 2, "malloc-virtual-1-page-no-free-2-messages")]
+    public void Case_names_say_memory_copy_size_deallocate_and_extras(MemoryKind memory, CopyOption copy, long pages, bool dealloc, int messages, string expected)
     {
-        new OolTransferScenario(copy, OolSize.Pages(pages), dealloc, Messages: messages).Case.Should().Be(expected);
+        new OolTransferScenario(memory, copy, OolSize.Pages(pages), dealloc, Messages: messages).Case.Should().Be(expected);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class OolPolicyTests
     [Fact]
     public void A_rendered_transfer_names_the_received_copy_and_letters_shared_objects_alike()
     {
-        var scenario = new OolTransferScenario(CopyOption.Virtual, OolSize.Pages(2), Dealloc: false);
+        var scenario = new OolTransferScenario(MemoryKind.Anonymous, CopyOption.Virtual, OolSize.Pages(2), Dealloc: false);
         var text = scenario.Render(MadeUpRuns.Transfer(2 * Page, receivedResident: 1, senderObject: 5, receiverObject: 5));
 
         text.Should().Contain("## Receiver: message 1 descriptor\n\n| field | value |\n| --- | --- |\n| copy | VIRTUAL_COPY |\n| size (bytes) | 32768 |");
@@ -129,7 +129,7 @@ public sealed class OolPolicyTests
     [Fact]
     public void The_built_probe_checks_ool_transfer_arguments_on_every_OS()
     {
-        var act = () => ProbeRunner.Default().Run("ool-transfer", "--copy", "virtual", "--pages", "1", "--bytes", "1", "--dealloc", "no");
+        var act = () => ProbeRunner.Default().Run("ool-transfer", "--memory", "anonymous", "--copy", "virtual", "--pages", "1", "--bytes", "1", "--dealloc", "no");
 
         var failure = act.Should().Throw<ProbeFailedException>().Which;
         failure.ExitCode.Should().Be(2);

@@ -11,6 +11,7 @@ public sealed record OolTransferRun(
     string Scenario,
     Kernel Kernel,
     long PageSize,
+    MemoryKind Memory,
     CopyOption Copy,
     bool Dealloc,
     long Bytes,

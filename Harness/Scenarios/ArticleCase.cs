@@ -42,7 +42,8 @@ public sealed record ArticleCase(int Number, CopyOption Copy, long Pages, bool D
     /// <summary>The article's name, e.g. "VIRTUAL;PAGEx16;NO_FREE".</summary>
     public string Name => $"{ProbeWords.Of(Copy).ToUpperInvariant()};{(Pages == Small ? "PAGE" : $"PAGEx{Pages}")};{(Dealloc ? "FREE" : "NO_FREE")}";
 
-    public OolTransferScenario Scenario => new(Copy, OolSize.Pages(Pages), Dealloc);
+    /// <summary>The case as the article ran it: its buffers were purgeable (vm_allocate flags 3).</summary>
+    public OolTransferScenario Scenario => new(MemoryKind.Purgeable, Copy, OolSize.Pages(Pages), Dealloc);
 
     public override string ToString() => Description;
 }

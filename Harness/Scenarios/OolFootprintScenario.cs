@@ -33,7 +33,7 @@ public sealed record OolFootprintScenario(long Bytes) : IScenario<OolTransferRun
             : throw new ArgumentException($"{LargeBytesVariable}='{text}' must be a byte count from 1 MiB to 2 GiB, e.g. 268435456 for the article's 256 MiB; unset it for 64 MiB.");
     }
 
-    public OolTransferScenario Transfer => new(CopyOption.Virtual, OolSize.Bytes(Bytes), Dealloc: false, Fill: Fill.All, ReceiverFill: Fill.All);
+    public OolTransferScenario Transfer => new(MemoryKind.Anonymous, CopyOption.Virtual, OolSize.Bytes(Bytes), Dealloc: false, Fill: Fill.All, ReceiverFill: Fill.All);
 
     public string Family => OolTransferScenario.FamilyName;
 

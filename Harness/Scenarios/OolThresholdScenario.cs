@@ -30,7 +30,7 @@ public sealed record OolThresholdScenario : IScenario<OolThresholdSweep>
         OolSize.Bytes(32 * Kib + 1),
     ];
 
-    public static OolTransferScenario Transfer(OolSize size) => new(CopyOption.Virtual, size, Dealloc: false);
+    public static OolTransferScenario Transfer(OolSize size) => new(MemoryKind.Anonymous, CopyOption.Virtual, size, Dealloc: false);
 
     public OolThresholdSweep Observe(ProbeRunner probe)
     {

@@ -9,6 +9,7 @@ namespace OolSpecs.Harness.Scenarios;
 /// buffer in <see cref="Messages"/> messages' OOL descriptors to a receiver it spawned.
 /// </summary>
 public sealed record OolTransferScenario(
+    MemoryKind Memory,
     CopyOption Copy,
     OolSize Size,
     bool Dealloc,
@@ -19,7 +20,7 @@ public sealed record OolTransferScenario(
     public const string FamilyName = "OolTransfer";
 
     /// <summary>Two one-page receptions into one receiver: where adjacent receptions coalesce.</summary>
-    public static readonly OolTransferScenario TwoAdjacentReceptions = new(CopyOption.Virtual, OolSize.Pages(1), Dealloc: false, Messages: 2);
+    public static readonly OolTransferScenario TwoAdjacentReceptions = new(MemoryKind.Purgeable, CopyOption.Virtual, OolSize.Pages(1), Dealloc: false, Messages: 2);
 
     [Observed("ool-coalesce", "two receptions landing side by side in one receiver")]
     public static IEnumerable<IScenario> Coalescing => [TwoAdjacentReceptions];
@@ -30,7 +31,7 @@ public sealed record OolTransferScenario(
 
     public override string Case => string.Join('-', new[]
     {
-        ProbeWords.Of(Copy), Size.Name, Dealloc ? "free" : "no-free",
+        ProbeWords.Of(Memory), ProbeWords.Of(Copy), Size.Name, Dealloc ? "free" : "no-free",
         Fill == Fill.All ? "fill-all" : null,
         ReceiverFill == Fill.All ? "receiver-fill-all" : null,
         Messages > 1 ? $"{Messages}-messages" : null,
@@ -38,7 +39,7 @@ public sealed record OolTransferScenario(
 
     public override IReadOnlyList<string> Arguments =>
     [
-        "ool-transfer", "--copy", ProbeWords.Of(Copy), .. Size.Arguments, "--dealloc", Dealloc ? "yes" : "no",
+        "ool-transfer", "--memory", ProbeWords.Of(Memory), "--copy", ProbeWords.Of(Copy), .. Size.Arguments, "--dealloc", Dealloc ? "yes" : "no",
         "--fill", ProbeWords.Of(Fill), "--receiver-fill", ProbeWords.Of(ReceiverFill), "--messages", Normalise.Count(Messages),
     ];
 

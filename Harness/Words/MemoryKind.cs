@@ -1,0 +1,16 @@
+namespace OolSpecs.Harness.Words;
+
+/// <summary>
+/// The memory an OOL sender sends: it decides the copy path (xnu-source-notes: purgeable memory
+/// is MEMORY_OBJECT_COPY_NONE, anonymous memory is copied symmetrically, malloc's tagged
+/// memory is copied at send).
+/// </summary>
+public enum MemoryKind
+{
+    /// <summary>vm_allocate with VM_FLAGS_ANYWHERE | VM_FLAGS_PURGABLE: the article's allocation.</summary>
+    [ProbeWord("purgeable")] Purgeable,
+    /// <summary>vm_allocate with VM_FLAGS_ANYWHERE: what an ordinary program maps.</summary>
+    [ProbeWord("anonymous")] Anonymous,
+    /// <summary>A malloc'ed block of the payload's size, sharing its region with the allocator's others.</summary>
+    [ProbeWord("malloc")] Malloc,
+}
