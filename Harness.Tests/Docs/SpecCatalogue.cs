@@ -32,7 +32,7 @@ public static partial class SpecCatalogue
             report.Heading(2, family.Key);
             foreach (var kernel in Claims(family.Key).GroupBy(c => c.Kernel).OrderBy(g => g.Key))
             {
-                report.Paragraph($"Claims on {kernel.Key.Title()}:\n" + string.Join('\n', kernel.Select(c => "- " + c.Sentence)));
+                report.Paragraph($"Claims on {kernel.Key.Title()}:\n" + string.Join('\n', kernel.Select(c => $"- {c.Sentence} ({c.Source})")));
             }
 
             foreach (var type in family.OrderBy(t => t.Name, StringComparer.Ordinal))

@@ -37,7 +37,7 @@ public sealed partial class ProbeContractTests
     {
         var printed = StringLiteral().Matches(string.Concat(Directory.GetFiles(SourceDirectory, "*.c").Select(File.ReadAllText)))
             .Select(m => m.Groups[1].Value).ToHashSet();
-        var known = new[] { typeof(ForkSteps), typeof(OolSteps) }
+        var known = StepNameClasses()
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral))
             .Select(f => (Name: $"{f.DeclaringType!.Name}.{f.Name}", Word: (string)f.GetRawConstantValue()!));
 
@@ -53,6 +53,16 @@ public sealed partial class ProbeContractTests
 
         words.Where(w => !sources.Contains($"\"{w.Word}\"", StringComparison.Ordinal)).Select(w => $"{w.Type}: {w.Word}")
             .Should().BeEmpty("every word in the harness's vocabulary is spelled the same way in the probe");
+    }
+
+    /// <summary>The static classes of step names: <c>ForkSteps</c>, <c>OolSteps</c> and any family's to come.</summary>
+    static IEnumerable<Type> StepNameClasses()
+    {
+        var classes = typeof(ForkSteps).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(ForkSteps).Namespace && t.IsAbstract && t.IsSealed && t.Name.EndsWith("Steps", StringComparison.Ordinal))
+            .ToList();
+        classes.Should().Contain([typeof(ForkSteps), typeof(OolSteps)], "the step classes are found by their names");
+        return classes;
     }
 
     static string SourceDirectory => RepositoryRoot.Combine("Native", "src");

@@ -11,12 +11,18 @@ namespace OolSpecs.Specs.ForkCopyOnWrite;
 /// </summary>
 public static class LinuxForkClaims
 {
-    public static readonly Claim Untouched = new(Kernel.Linux, "an untouched private mapping has no page behind it");
-    public static readonly Claim Written = new(Kernel.Linux, "writing faults in a frame mapped by this process alone");
-    public static readonly Claim ChildShares = new(Kernel.Linux, "after fork the child maps the parent's very frame, now mapped twice and so not exclusive");
-    public static readonly Claim ChildCopies = new(Kernel.Linux, "the child's write copies the page to a new frame that only the child maps");
-    public static readonly Claim ParentKeeps = new(Kernel.Linux, "the parent keeps its frame, mapped once again");
-    public static readonly Claim ParentReuses = new(Kernel.Linux, "the parent's write reuses its frame: the last mapper needs no copy");
+    public static readonly Claim Untouched = new(Kernel.Linux, "an untouched private mapping has no page behind it",
+        KernelSource.Linux("`pte_to_pagemap_entry` (no PM_PRESENT bit without a page table entry)"));
+    public static readonly Claim Written = new(Kernel.Linux, "writing faults in a frame mapped by this process alone",
+        KernelSource.Linux("`do_anonymous_page` (a new folio mapped once), `pte_to_pagemap_entry` (PM_MMAP_EXCLUSIVE for a map count of 1)"));
+    public static readonly Claim ChildShares = new(Kernel.Linux, "after fork the child maps the parent's very frame, now mapped twice and so not exclusive",
+        KernelSource.Linux("`dup_mmap`, `copy_present_pte` (the anonymous page is write-protected and mapped in both), `pte_to_pagemap_entry`"));
+    public static readonly Claim ChildCopies = new(Kernel.Linux, "the child's write copies the page to a new frame that only the child maps",
+        KernelSource.Linux("`do_wp_page`, `wp_page_copy` (a page mapped twice is copied on write)"));
+    public static readonly Claim ParentKeeps = new(Kernel.Linux, "the parent keeps its frame, mapped once again",
+        KernelSource.Linux("`wp_page_copy` (the child's copy drops its mapping of the old page)"));
+    public static readonly Claim ParentReuses = new(Kernel.Linux, "the parent's write reuses its frame: the last mapper needs no copy",
+        KernelSource.Linux("`do_wp_page`, `wp_can_reuse_anon_folio` (an exclusive anonymous folio is reused, not copied)"));
 
     public static Claim For(string step) => step switch
     {

@@ -11,12 +11,18 @@ namespace OolSpecs.Specs.ForkCopyOnWrite;
 /// </summary>
 public static class XnuForkClaims
 {
-    public static readonly Claim Untouched = new(Kernel.Xnu, "an allocation nobody has touched is empty: no resident page and no reference");
-    public static readonly Claim Written = new(Kernel.Xnu, "writing makes the pages resident in a private region with one reference");
-    public static readonly Claim ChildShares = new(Kernel.Xnu, "after fork the child's region is copy-on-write, referenced by both tasks, with the parent's pages resident");
-    public static readonly Claim ChildCopies = new(Kernel.Xnu, "the child's write gives it a private copy with one reference");
-    public static readonly Claim ParentStillCow = new(Kernel.Xnu, "the parent's region stays copy-on-write after the child copied, though its ref_count is back to 1");
-    public static readonly Claim ParentPrivate = new(Kernel.Xnu, "the parent's write makes its region private again");
+    public static readonly Claim Untouched = new(Kernel.Xnu, "an allocation nobody has touched is empty: no resident page and no reference",
+        KernelSource.Xnu("`vm_map_enter` (no object until the first fault), `vm_map_region_walk` (SM_EMPTY for a null object)"));
+    public static readonly Claim Written = new(Kernel.Xnu, "writing makes the pages resident in a private region with one reference",
+        KernelSource.Xnu("`vm_fault_page` (zero-fill into a new object), `vm_map_region_walk`"));
+    public static readonly Claim ChildShares = new(Kernel.Xnu, "after fork the child's region is copy-on-write, referenced by both tasks, with the parent's pages resident",
+        KernelSource.Xnu("`vm_map_fork` (VM_INHERIT_COPY), `vm_object_copy_quickly` (both entries `needs_copy`), `vm_map_region_walk`"));
+    public static readonly Claim ChildCopies = new(Kernel.Xnu, "the child's write gives it a private copy with one reference",
+        KernelSource.Xnu("`vm_fault_page` (copy into the child's shadow), `vm_map_region_look_for_page` (the page is found at depth 0)"));
+    public static readonly Claim ParentStillCow = new(Kernel.Xnu, "the parent's region stays copy-on-write after the child copied, though its ref_count is back to 1",
+        KernelSource.Xnu("`vm_object_collapse` with bypass (`vm_object_do_bypass`, called from the fault path) drops the child's reference; the parent's entry keeps `needs_copy`"));
+    public static readonly Claim ParentPrivate = new(Kernel.Xnu, "the parent's write makes its region private again",
+        KernelSource.Xnu("`vm_object_shadow` (no shadow is made for an object with one reference), `vm_map_region_walk`"));
 
     /// <summary>The claim of one step and the state it documents for a buffer of <paramref name="pages"/> pages.</summary>
     public static (Claim Claim, XnuRegionState Documented) For(string step, long pages) => step switch

@@ -11,19 +11,24 @@ namespace OolSpecs.Specs.OolTransfer;
 public static class OolClaims
 {
     public static readonly Claim CopyFieldIsTheSendersOption =
-        new(Kernel.Xnu, "the receiver's copy field is the sender's option, never what the kernel did");
+        new(Kernel.Xnu, "the receiver's copy field is the sender's option, never what the kernel did",
+            KernelSource.Xnu("`ipc_kmsg_copyout_ool_descriptor` (xnu-10002), `ipc_kmsg_deflate_memory_descriptor` (xnu-11215 on): the copy field is never rewritten"));
 
     public static readonly Claim DeallocateMovesTheMapping =
-        new(Kernel.Xnu, "with deallocate the mapping moves: a private region with one reference, only the pages the sender touched resident, even where a physical copy was asked");
+        new(Kernel.Xnu, "with deallocate the mapping moves: a private region with one reference, only the pages the sender touched resident, even where a physical copy was asked",
+            KernelSource.Xnu("`ipc_kmsg_copyin_ool_descriptor` (a physical copy with deallocate is a virtual one), `vm_map_copyin_internal` with `src_destroy`, `vm_object_copy_slowly` for purgeable memory"));
 
     public static readonly Claim SmallCopiesArePhysical =
-        new(Kernel.Xnu, "a one-page copy without deallocate becomes a private physical copy, whatever was asked");
+        new(Kernel.Xnu, "a one-page copy without deallocate becomes a private physical copy, whatever was asked",
+            KernelSource.Xnu("`vm_map_copyin_internal` (`len <= msg_ool_size_small`), `vm_map_copyin_kernel_buffer`, `vm_map_copyout_kernel_buffer`"));
 
     public static readonly Claim LargeVirtualCopyShowsNoCow =
-        new(Kernel.Xnu, "a sixteen-page virtual copy shows no SM_COW in the receiver: private, one reference, only the touched pages resident");
+        new(Kernel.Xnu, "a sixteen-page virtual copy shows no SM_COW in the receiver: private, one reference, only the touched pages resident",
+            KernelSource.Xnu("`vm_object_copy_strategically` and `vm_object_copy_slowly` (purgeable memory is MEMORY_OBJECT_COPY_NONE: only resident pages are copied into a new object)"));
 
     public static readonly Claim LargePhysicalCopyShowsCow =
-        new(Kernel.Xnu, "a sixteen-page physical copy without deallocate shows SM_COW with one reference and every page resident");
+        new(Kernel.Xnu, "a sixteen-page physical copy without deallocate shows SM_COW with one reference and every page resident",
+            KernelSource.Xnu("`ipc_kmsg_copyin_ool_descriptor` (bytes copied into `ipc_kernel_copy_map`, then `vm_map_copyin` with `src_destroy`), `vm_object_copy_quickly`, `vm_map_region_walk`"));
 
     /// <summary>The copy-field claim and the one claim this reception's options fall under.</summary>
     public static IReadOnlyList<ClaimVerdict> Judge(Reception r)
