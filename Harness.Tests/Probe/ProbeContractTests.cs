@@ -111,7 +111,8 @@ public sealed partial class ProbeContractTests
         return element.Namespace == typeof(XnuRegion).Namespace && element.IsClass ? element : null;
     }
 
-    [GeneratedRegex("""json_key(?:_[a-z]+)?\("([a-z_]+)"[,)]""")]
+    // json_key*("key", ...) and the content checks, which name their own key.
+    [GeneratedRegex("""(?:json_key(?:_[a-z]+)?|content_check_emit(?:_where)?)\("([a-z_]+)"[,)]""")]
     private static partial Regex JsonKey();
 
     [GeneratedRegex("\"([a-z][a-z-]*)\"")]

@@ -27,7 +27,7 @@ public sealed class ProbeRunnerTests
     public void A_run_past_its_time_limit_is_killed_with_every_process_it_started()
     {
         // The shell starts a grandchild that would block forever, prints its pid, then blocks too.
-        var act = () => Shell(TimeSpan.FromSeconds(2)).Run("tail -f /dev/null & echo $!; tail -f /dev/null");
+        var act = () => Shell(TimeSpan.FromSeconds(0.5)).Run("tail -f /dev/null & echo $!; tail -f /dev/null");
 
         var timeout = act.Should().Throw<ProbeTimeoutException>().Which;
         timeout.Message.Should().Contain("whole process tree was killed");

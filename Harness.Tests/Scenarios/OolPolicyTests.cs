@@ -9,57 +9,50 @@ public sealed class OolPolicyTests
 {
     const long Page = MadeUpRuns.PageSize;
 
-    [Fact]
-    public void A_multi_page_payload_with_every_page_resident_was_copied_eagerly()
-    {
-        var verdict = OolCopyVerdict.Of(MadeUpRuns.Transfer(2 * Page, receivedResident: 2, senderObject: 5, receiverObject: 5));
-
-        verdict.Eager.Should().BeTrue("only the first page was written, yet both are resident: the kernel wrote them");
-    }
-
-    [Fact]
-    public void A_multi_page_payload_with_only_the_written_page_resident_was_copied_virtually()
-    {
-        OolCopyVerdict.Of(MadeUpRuns.Transfer(3 * Page, receivedResident: 1)).Eager.Should().BeFalse();
-    }
-
     [Theory]
-    [InlineData(1UL, 2UL, true)]
-    [InlineData(9UL, 9UL, false)]
-    public void A_one_page_payload_is_told_by_whether_the_receiver_maps_the_senders_object(ulong sender, ulong receiver, bool eager)
+    [InlineData(0, 1UL, 2UL, CopyPath.KernelBuffer)]
+    [InlineData(MadeUpRuns.SendersTag, 1UL, 1UL, CopyPath.SendersObject)]
+    [InlineData(MadeUpRuns.SendersTag, 1UL, 2UL, CopyPath.CopiedAtSend)]
+    [InlineData(CopyPaths.IpcKernelTag, 1UL, 2UL, CopyPath.IpcCopyMap)]
+    [InlineData(CopyPaths.MachMsgTag, 1UL, 2UL, CopyPath.CopiedAtReceive)]
+    [InlineData(99, 1UL, 2UL, CopyPath.Unrecognised)]
+    public void The_copy_path_is_read_from_the_receivers_tag_and_object(int receiverTag, ulong senderObject, ulong receiverObject, CopyPath expected)
     {
-        OolCopyVerdict.Of(MadeUpRuns.Transfer(Page, receivedResident: 1, senderObject: sender, receiverObject: receiver)).Eager.Should().Be(eager);
+        CopyPaths.Of(MadeUpRuns.Transfer(16 * Page, receivedResident: 1, senderObject, receiverObject, receiverTag)).Should().Be(expected);
     }
 
     [Fact]
-    public void A_run_whose_sender_wrote_every_page_cannot_tell_eager_from_virtual()
+    public void A_refused_send_carried_nothing()
     {
-        var act = () => OolCopyVerdict.Of(MadeUpRuns.Transfer(2 * Page, receivedResident: 2, fill: Fill.All));
+        var run = MadeUpRuns.Transfer(16 * Page, receivedResident: 0, sendResult: 0x400);
 
-        act.Should().Throw<ArgumentException>().WithMessage("*first page alone*fill all*");
+        CopyPaths.Of(run).Should().Be(CopyPath.NotSent);
+        run.AllSent.Should().BeFalse();
     }
 
     [Fact]
-    public void The_threshold_is_the_largest_size_copied_eagerly()
+    public void The_threshold_is_the_largest_size_through_a_kernel_buffer()
     {
         var sweep = new OolThresholdSweep(
         [
-            new(Page, 1, 1, false, true),
-            new(32 * 1024, 2, 2, false, true),
-            new(32 * 1024 + 1, 3, 1, false, false),
+            new(Page, 1, CopyPath.KernelBuffer, 0, 1, false),
+            new(32 * 1024, 2, CopyPath.KernelBuffer, 0, 2, false),
+            new(32 * 1024 + 1, 3, CopyPath.CopiedAtReceive, CopyPaths.MachMsgTag, 3, false),
         ]);
 
         sweep.Threshold.Should().Be(32 * 1024);
-        new OolThresholdScenario().Render(sweep).Should().Contain("| 32769 | 3 | 1 | no | virtual |").And.Contain("Largest size copied eagerly: 32768 bytes.");
+        new OolThresholdScenario().Render(sweep).Should()
+            .Contain("| 32769 | 3 | 20 | 3 | no | virtual at send, copied at receive (misaligned) |")
+            .And.Contain("Largest size copied through a kernel buffer: 32768 bytes.");
     }
 
     [Fact]
-    public void The_sweep_covers_one_page_past_64_KiB_and_the_bytes_around_32_KiB()
+    public void The_sweep_covers_one_page_past_64_KiB_and_the_bytes_around_16_and_32_KiB()
     {
         var sizes = OolThresholdScenario.Sizes(16384);
 
         sizes.Should().StartWith([OolSize.Pages(1), OolSize.Pages(2)]);
-        sizes.Should().Contain([OolSize.Pages(5), OolSize.Bytes(32767), OolSize.Bytes(32768), OolSize.Bytes(32769)]);
+        sizes.Should().Contain([OolSize.Pages(5), OolSize.Bytes(16383), OolSize.Bytes(16384), OolSize.Bytes(16385), OolSize.Bytes(32767), OolSize.Bytes(32768), OolSize.Bytes(32769)]);
         sizes.Should().NotContain(OolSize.Pages(6));
         OolThresholdScenario.Sizes(4096).Should().Contain(OolSize.Pages(17)).And.NotContain(OolSize.Pages(18));
     }
@@ -124,6 +117,7 @@ public sealed class OolPolicyTests
         text.Should().Contain("## Receiver: message 1 descriptor\n\n| field | value |\n| --- | --- |\n| copy | VIRTUAL_COPY |\n| size (bytes) | 32768 |");
         text.Should().Contain("## Receiver: message 1 received").And.Contain("| object | A |").And.NotContain("| object | B |");
         text.Should().Contain("## Sender: message 1 queued");
+        text.Should().Contain("| message 1 copy path | virtual: the sender's object, mapped |").And.Contain("| receiver reads the bytes as sent | yes (32768 bytes checked) |");
     }
 
     [Fact]
@@ -136,11 +130,23 @@ public sealed class OolPolicyTests
         failure.Stderr.Should().Contain("--bytes").And.Contain("--pages");
     }
 
+    [Theory]
+    [InlineData("heap", "no", "\"heap\" is not one of purgeable|anonymous|malloc")]
+    [InlineData("malloc", "yes", "unmaps part of the heap")]
+    public void The_built_probe_refuses_memory_it_cannot_send_naming_the_value(string memory, string dealloc, string reason)
+    {
+        var act = () => ProbeRunner.Default().Run("ool-transfer", "--memory", memory, "--copy", "virtual", "--pages", "1", "--dealloc", dealloc);
+
+        var failure = act.Should().Throw<ProbeFailedException>().Which;
+        failure.ExitCode.Should().Be(2);
+        failure.Stderr.Should().Contain("--memory").And.Contain(reason);
+    }
+
     [SkippableFact]
     public void On_Linux_a_valid_ool_transfer_says_it_needs_XNU()
     {
         Skip.If(OperatingSystem.IsMacOS(), "on macOS the transfer runs");
-        var act = () => ProbeRunner.Default().Run([.. ArticleCase.Numbered(1).Scenario.Arguments]);
+        var act = () => ProbeRunner.Default().Run([.. OolCase.All[0].Scenario.Arguments]);
 
         var failure = act.Should().Throw<ProbeFailedException>().Which;
         failure.ExitCode.Should().Be(3, "exit 3 means a request this kernel cannot honour");

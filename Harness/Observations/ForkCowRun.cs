@@ -2,15 +2,21 @@ using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Harness.Observations;
 
-/// <summary>What `oolprobe fork-cow` reports: the buffer after each of the six steps.</summary>
+/// <summary>
+/// What `oolprobe fork-cow` reports: the buffer after each of the six steps, and what parent
+/// and child read back. <see cref="ChildWrites"/> says whether the child wrote every page or
+/// only the first.
+/// </summary>
 [Probe.ProbeOutput("fork-cow")]
 public sealed record ForkCowRun(
     string Scenario,
     Kernel Kernel,
     long PageSize,
     int Pages,
+    Fill ChildWrites,
     ulong Buffer,
     IReadOnlyList<ForkCowStep> Steps,
+    ForkContent Content,
     FrameAvailability? Frames = null)
 {
     public ForkCowStep Step(string name) =>
@@ -37,6 +43,12 @@ public sealed record ForkCowStep(
 
     public LinuxVma LinuxVma => Vma ?? throw new InvalidOperationException($"Step '{Step}' has no Linux VMA: this run is not from Linux.");
 }
+
+/// <summary>
+/// The content checks of the fork walk-through: the child read the parent's data; the parent
+/// never read the child's write; the child never read the parent's second write.
+/// </summary>
+public sealed record ForkContent(ContentCheck ChildReadsParentData, ContentCheck ParentNeverReadsChildWrite, ContentCheck ChildNeverReadsParentWrite);
 
 /// <summary>The step names of the fork walk-through, in the article's order.</summary>
 public static class ForkSteps

@@ -17,7 +17,7 @@ public static class XnuRegionFacts
         yield return ("pages_reusable", Normalise.Count(region.PagesReusable));
         yield return ("shadow_depth", Normalise.Count(region.ShadowDepth));
         yield return ("external_pager", Normalise.YesNo(region.ExternalPager != 0));
-        yield return ("object", region.ObjectId == 0 ? "none" : objects.For(region.ObjectId));
+        yield return ("object", region.EntryObject == 0 ? "none" : objects.For(region.EntryObject));
         yield return ("offset (pages)", Normalise.Pages((decimal)region.Offset / pageSize));
         yield return ("protection / max", $"{Normalise.Protection(region.Protection)}/{Normalise.Protection(region.MaxProtection)}");
         yield return ("inheritance", InheritanceName(region.Inheritance));
@@ -25,6 +25,19 @@ public static class XnuRegionFacts
         yield return ("user_wired_count", Normalise.Count(region.UserWiredCount));
         yield return ("behavior", Normalise.Count(region.Behavior));
         yield return ("nesting depth", Normalise.Count(region.Depth));
+    }
+
+    /// <summary>
+    /// The fields that describe the map entry rather than its pages or bounds: the same for every
+    /// block a region holds, so they still speak for a payload that shares its region.
+    /// </summary>
+    public static IEnumerable<(string Name, string Value)> EntryWide(XnuRegion region, IdentityLabels objects)
+    {
+        yield return ("share_mode", ShareModeName(region.ShareMode));
+        yield return ("object", region.EntryObject == 0 ? "none" : objects.For(region.EntryObject));
+        yield return ("protection / max", $"{Normalise.Protection(region.Protection)}/{Normalise.Protection(region.MaxProtection)}");
+        yield return ("inheritance", InheritanceName(region.Inheritance));
+        yield return ("user_tag", Normalise.Count(region.UserTag));
     }
 
     public static string ShareModeName(int mode) =>

@@ -24,9 +24,6 @@ public sealed record ArticleCase(int Number, CopyOption Copy, long Pages, bool D
         new(8, CopyOption.Physical, Large, true),
     ];
 
-    [Observed("ool-cases", "the article's eight OOL cases, seen from both tasks")]
-    public static IEnumerable<IScenario> EveryCase => All.Select(c => c.Scenario);
-
     /// <summary>The case in the article's own table.</summary>
     public static ArticleCase Numbered(int number) =>
         All.SingleOrDefault(c => c.Number == number) ?? throw new ArgumentOutOfRangeException(nameof(number), number, "The article has cases 1 to 8.");
@@ -43,7 +40,7 @@ public sealed record ArticleCase(int Number, CopyOption Copy, long Pages, bool D
     public string Name => $"{ProbeWords.Of(Copy).ToUpperInvariant()};{(Pages == Small ? "PAGE" : $"PAGEx{Pages}")};{(Dealloc ? "FREE" : "NO_FREE")}";
 
     /// <summary>The case as the article ran it: its buffers were purgeable (vm_allocate flags 3).</summary>
-    public OolTransferScenario Scenario => new(MemoryKind.Purgeable, Copy, OolSize.Pages(Pages), Dealloc);
+    public OolCase AsTheArticleRanIt => new(MemoryKind.Purgeable, this);
 
     public override string ToString() => Description;
 }

@@ -15,7 +15,8 @@ public sealed record OolFootprint(OolTransferRun Run)
     OolReceivedMessage Received => Run.Receiver.Messages[0];
 
     /// <summary>The receiver's footprint change since just before it received, as a fraction of the payload.</summary>
-    public decimal ReceiverCharge(string step) => Fraction(Received.Step(step).PhysFootprint - Run.Receiver.FootprintBeforeReceive);
+    public decimal ReceiverCharge(string step) =>
+        Fraction(Received.Step(step).PhysFootprint - (Run.Receiver.FootprintBeforeReceive ?? throw new InvalidOperationException("The receiver received nothing: the send was refused.")));
 
     /// <summary>The sender's footprint change since its buffer was filled, as a fraction of the payload.</summary>
     public decimal SenderCharge(string step)

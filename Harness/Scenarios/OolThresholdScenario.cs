@@ -5,9 +5,10 @@ using OolSpecs.Harness.Words;
 namespace OolSpecs.Harness.Scenarios;
 
 /// <summary>
-/// The size up to which XNU copies a VIRTUAL_COPY payload eagerly (msg_ool_size_small): one
-/// transfer per size, each to a fresh receiver, from one page upward past 64 KiB and at
-/// byte sizes around 32 KiB.
+/// The size up to which XNU copies a VIRTUAL_COPY payload into a kernel buffer at send
+/// (msg_ool_size_small): one transfer of anonymous memory per size, each to a fresh receiver,
+/// in whole pages from one page to one page past 64 KiB, and a byte either side of 16 KiB and
+/// 32 KiB (the threshold on x86_64 and on arm64).
 /// </summary>
 public sealed record OolThresholdScenario : IScenario<OolThresholdSweep>
 {
@@ -25,9 +26,7 @@ public sealed record OolThresholdScenario : IScenario<OolThresholdSweep>
     public static IReadOnlyList<OolSize> Sizes(long pageSize) =>
     [
         .. Enumerable.Range(1, (int)(64 * Kib / pageSize) + 1).Select(pages => OolSize.Pages(pages)),
-        OolSize.Bytes(32 * Kib - 1),
-        OolSize.Bytes(32 * Kib),
-        OolSize.Bytes(32 * Kib + 1),
+        .. new[] { 16 * Kib, 32 * Kib }.SelectMany(kib => new[] { OolSize.Bytes(kib - 1), OolSize.Bytes(kib), OolSize.Bytes(kib + 1) }),
     ];
 
     public static OolTransferScenario Transfer(OolSize size) => new(MemoryKind.Anonymous, CopyOption.Virtual, size, Dealloc: false);
@@ -35,27 +34,28 @@ public sealed record OolThresholdScenario : IScenario<OolThresholdSweep>
     public OolThresholdSweep Observe(ProbeRunner probe)
     {
         var first = Transfer(OolSize.Pages(1)).Observe(probe);
-        var verdicts = Sizes(first.PageSize)
+        var points = Sizes(first.PageSize)
             .Select(size => size == OolSize.Pages(1) ? first : Transfer(size).Observe(probe))
-            .Select(OolCopyVerdict.Of)
-            .OrderBy(v => v.Bytes)
+            .Select(ThresholdPoint.Of)
+            .OrderBy(p => p.Bytes)
             .ToList();
-        return new OolThresholdSweep(verdicts);
+        return new OolThresholdSweep(points);
     }
 
     public string Render(OolThresholdSweep observation) =>
         new MarkdownReport()
-            .Heading(1, "Small-copy threshold: VIRTUAL_COPY without deallocate")
+            .Heading(1, "Small-copy threshold: VIRTUAL_COPY of anonymous memory, kept")
             .Paragraph(
-                "One `oolprobe ool-transfer --copy virtual --dealloc no` per size, each to a fresh receiver; the sender writes its first page only. " +
-                "An eager copy leaves every page of the received data resident; a virtual one only the written page " +
-                "(a one-page payload is told by whether the receiver maps the sender's VM object).")
+                "One `oolprobe ool-transfer --memory anonymous --copy virtual --dealloc no` per size, each to a fresh receiver; the sender writes its first page only. " +
+                "The path is read from the receiver's user_tag and VM object: tag 0 is a kernel buffer's copyout, the sender's tag an entry list " +
+                "(the sender's own object, or a new one), tag 20 a misaligned copyout.")
             .Table(
-                ["size (bytes)", "pages", "resident in receiver", "receiver maps the sender's object", "copy"],
-                observation.Verdicts.Select(v => (IReadOnlyList<string>)
+                ["size (bytes)", "pages", "receiver user_tag", "resident in receiver", "receiver maps the sender's object", "path"],
+                observation.Points.Select(p => (IReadOnlyList<string>)
                 [
-                    Normalise.Count(v.Bytes), Normalise.Count(v.Pages), Normalise.Count(v.ResidentPages), Normalise.YesNo(v.SameObjectAsSender), v.Eager ? "eager" : "virtual",
+                    Normalise.Count(p.Bytes), Normalise.Count(p.Pages), Normalise.Count(p.ReceiverTag), Normalise.Count(p.ResidentPages),
+                    Normalise.YesNo(p.SameObjectAsSender), p.Path.InWords(),
                 ]))
-            .Paragraph($"Largest size copied eagerly: {(observation.Threshold is { } t ? $"{Normalise.Count(t)} bytes" : "none")}.")
+            .Paragraph($"Largest size copied through a kernel buffer: {(observation.Threshold is { } t ? $"{Normalise.Count(t)} bytes" : "none")}.")
             .ToString();
 }

@@ -20,7 +20,7 @@ public sealed record OolTransferScenario(
     public const string FamilyName = "OolTransfer";
 
     /// <summary>Two one-page receptions into one receiver: where adjacent receptions coalesce.</summary>
-    public static readonly OolTransferScenario TwoAdjacentReceptions = new(MemoryKind.Purgeable, CopyOption.Virtual, OolSize.Pages(1), Dealloc: false, Messages: 2);
+    public static readonly OolTransferScenario TwoAdjacentReceptions = new(MemoryKind.Anonymous, CopyOption.Virtual, OolSize.Pages(1), Dealloc: false, Messages: 2);
 
     [Observed("ool-coalesce", "two receptions landing side by side in one receiver")]
     public static IEnumerable<IScenario> Coalescing => [TwoAdjacentReceptions];
@@ -43,30 +43,37 @@ public sealed record OolTransferScenario(
         "--fill", ProbeWords.Of(Fill), "--receiver-fill", ProbeWords.Of(ReceiverFill), "--messages", Normalise.Count(Messages),
     ];
 
-    /// <summary>The receiver's view first (descriptor, region), then the sender's, every step a table.</summary>
+    /// <summary>
+    /// A summary (send result, copy path, content), then the receiver's view (descriptor,
+    /// region, payload), then the sender's, every step a table. A malloc'ed payload shares its
+    /// region with the allocator's other blocks: there the sender's region-wide counts and bounds
+    /// are left out (they depend on the heap, not the kernel) and what is kept is marked region-wide.
+    /// </summary>
     public override string Render(OolTransferRun observation)
     {
         var run = observation;
         var report = new MarkdownReport().Heading(1, $"OOL transfer: {Case}");
         report.Paragraph(
-            $"`{Command}`: {run.Bytes} bytes ({run.DataPages} page(s) of {run.PageSize / 1024} KiB). " +
+            $"`{Command}`: {run.Bytes} bytes ({run.DataPages} page(s) of {run.PageSize / 1024} KiB) of {ProbeWords.Of(run.Memory)} memory. " +
             "Regions are placed relative to each message's data, in pages; VM objects are lettered in the order they first appear, " +
             "the same letter in both tasks being the same object.");
         var objects = new IdentityLabels();
         foreach (var sent in run.Sender)
         {
             // Letter the sender's objects first, so "A" is always the sender's buffer.
-            objects.For(sent.Steps[0].Region.ObjectId);
+            objects.For(sent.Steps[0].Region.EntryObject);
         }
 
+        report.Heading(2, "Summary");
+        report.Facts(SummaryFacts(run));
         foreach (var received in run.Receiver.Messages)
         {
             report.Heading(2, $"Receiver: message {received.Message} descriptor");
-            report.Facts(DescriptorFacts(received.Descriptor));
+            report.Facts(DescriptorFacts(received));
             foreach (var step in received.Steps)
             {
                 report.Heading(2, $"Receiver: message {received.Message} {step.Step}");
-                report.Facts(RegionFacts(step, received.Descriptor.Address, run.PageSize, objects));
+                report.Facts(StepFacts(step, received.Descriptor.Address, run.PageSize, objects, regionWide: false));
             }
         }
 
@@ -75,10 +82,14 @@ public sealed record OolTransferScenario(
             foreach (var step in sent.Steps)
             {
                 report.Heading(2, $"Sender: message {sent.Message} {step.Step}");
-                report.Facts(RegionFacts(step, sent.Buffer, run.PageSize, objects));
+                report.Facts(StepFacts(step, sent.Buffer, run.PageSize, objects, regionWide: run.Memory == MemoryKind.Malloc));
             }
 
-            if (run.Dealloc)
+            if (sent.SendResult.Code != 0)
+            {
+                report.Paragraph($"The kernel refused the send ({sent.SendResult}): the sender keeps its buffer and there is nothing to receive.");
+            }
+            else if (run.Dealloc)
             {
                 report.Paragraph("The sender deallocated the buffer with the message: it has no region to show after the send.");
             }
@@ -87,14 +98,41 @@ public sealed record OolTransferScenario(
         return report.ToString();
     }
 
-    static IEnumerable<(string Name, string Value)> DescriptorFacts(OolDescriptor descriptor)
+    static IEnumerable<(string Name, string Value)> SummaryFacts(OolTransferRun run)
     {
-        yield return ("copy", descriptor.Copy.ArticleName());
-        yield return ("size (bytes)", Normalise.Count(descriptor.Size));
-        yield return ("deallocate", Normalise.YesNo(descriptor.Deallocate));
+        foreach (var sent in run.Sender)
+        {
+            yield return ($"message {sent.Message} send", sent.SendResult.ToString());
+            yield return ($"message {sent.Message} copy path", CopyPaths.Of(run, sent.Message).InWords());
+            if (sent.PurgeableState is { } state)
+            {
+                yield return ($"message {sent.Message} purgeable state (raw)", Normalise.Count(state));
+            }
+        }
+
+        yield return ("receiver reads the bytes as sent", ContentFacts.Of(run.Content.ReceiverReadsOriginal, "nothing was received"));
+        yield return ("sender never reads the receiver's writes", ContentFacts.Of(run.Content.SenderNeverReadsReceiver, "the sender kept no buffer"));
     }
 
-    static IEnumerable<(string Name, string Value)> RegionFacts(TaskRegionStep step, ulong data, long pageSize, IdentityLabels objects) =>
-        XnuRegionFacts.Of(step.Region, data, pageSize, objects)
-            .Append(("top object", step.ChainBottomObjectId == 0 ? "none" : objects.For(step.ChainBottomObjectId)));
+    static IEnumerable<(string Name, string Value)> DescriptorFacts(OolReceivedMessage received)
+    {
+        yield return ("copy", received.Descriptor.Copy.ArticleName());
+        yield return ("size (bytes)", Normalise.Count(received.Descriptor.Size));
+        yield return ("deallocate", Normalise.YesNo(received.Descriptor.Deallocate));
+        yield return ("data offset in its page (bytes)", Normalise.Count(received.PayloadOffsetInPage));
+        yield return ("region holds the data only", Normalise.YesNo(received.RegionIsDataOnly));
+    }
+
+    static IEnumerable<(string Name, string Value)> StepFacts(TaskRegionStep step, ulong data, long pageSize, IdentityLabels objects, bool regionWide)
+    {
+        var region = regionWide
+            ? XnuRegionFacts.EntryWide(step.Region, objects).Select(f => (f.Name + " (region-wide)", f.Value))
+            : XnuRegionFacts.Of(step.Region, data, pageSize, objects);
+        return region
+            .Append(("bottom of the shadow chain", step.ChainBottomObjectId == 0 ? "none" : objects.For(step.ChainBottomObjectId)))
+            .Append(("payload pages", Normalise.Count(step.Payload.Pages)))
+            .Append(("payload resident", Normalise.Count(step.Payload.Resident)))
+            .Append(("payload dirty", Normalise.Count(step.Payload.Dirty)))
+            .Append(("payload copied into the entry's own object", Normalise.Count(step.Payload.Copied)));
+    }
 }

@@ -18,22 +18,22 @@ public sealed class ForkCopyOnWriteSpec
     static readonly ForkCowScenario WithoutFrames = new(WithoutCapSysAdmin: true);
 
     [SkippableFact]
-    public void An_untouched_allocation_has_no_page_behind_it() => StepHolds(ForkSteps.AfterMap);
+    public void An_untouched_allocation_has_no_page_behind_it() => StepHolds(Walkthrough, ForkSteps.AfterMap);
 
     [SkippableFact]
-    public void Writing_makes_the_page_resident_and_private() => StepHolds(ForkSteps.AfterWrite);
+    public void Writing_makes_the_page_resident_and_private() => StepHolds(Walkthrough, ForkSteps.AfterWrite);
 
     [SkippableFact]
-    public void After_fork_the_child_shares_the_parents_page_copy_on_write() => StepHolds(ForkSteps.ChildAfterFork);
+    public void After_fork_the_child_shares_the_parents_page_copy_on_write() => StepHolds(Walkthrough, ForkSteps.ChildAfterFork);
 
     [SkippableFact]
-    public void The_childs_write_gives_the_child_a_private_copy() => StepHolds(ForkSteps.ChildAfterWrite);
+    public void The_childs_write_gives_the_child_a_private_copy() => StepHolds(Walkthrough, ForkSteps.ChildAfterWrite);
 
     [SkippableFact]
-    public void The_parent_keeps_its_page_and_still_sees_copy_on_write_until_it_writes() => StepHolds(ForkSteps.ParentBeforeWrite);
+    public void The_parent_keeps_its_page_and_still_sees_copy_on_write_until_it_writes() => StepHolds(Walkthrough, ForkSteps.ParentBeforeWrite);
 
     [SkippableFact]
-    public void The_parents_write_makes_its_page_private_without_a_copy() => StepHolds(ForkSteps.ParentAfterWrite);
+    public void The_parents_write_makes_its_page_private_without_a_copy() => StepHolds(Walkthrough, ForkSteps.ParentAfterWrite);
 
     [SkippableFact]
     public void The_whole_walk_matches_the_approved_snapshot() => Snapshot.Matches(Walkthrough);
@@ -59,12 +59,19 @@ public sealed class ForkCopyOnWriteSpec
     [SkippableFact]
     public void The_walk_without_frames_matches_its_approved_snapshot() => Snapshot.Matches(WithoutFrames);
 
-    static void StepHolds(string step)
+    /// <summary>The step's claim on this kernel, judged on one run of the scenario; a step the source does not settle is skipped with that reason.</summary>
+    internal static void StepHolds(ForkCowScenario scenario, string step)
     {
-        var run = Observed.Of(Walkthrough);
+        var run = Observed.Of(scenario);
         run.Steps.Select(s => s.Step).Should().Equal(ForkSteps.InOrder, "the probe reports the article's six steps in order");
-        ClaimAssert.Holds(run.Kernel == Kernel.Xnu
-            ? XnuForkClaims.Judge(step, XnuRegionState.Of(run.Step(step).XnuRegion), run.Pages)
-            : LinuxForkClaims.Judge(step, run));
+        if (run.Kernel == Kernel.Linux)
+        {
+            ClaimAssert.Holds(LinuxForkClaims.Judge(step, run));
+            return;
+        }
+
+        var documented = XnuForkClaims.For(step, run.Pages, run.ChildWrites);
+        Skip.If(documented is null, $"XNU's source does not settle {step} here; the snapshot records it");
+        ClaimAssert.Holds(XnuForkClaims.Judge(documented!.Value, step, XnuRegionState.Of(run.Step(step).XnuRegion)));
     }
 }

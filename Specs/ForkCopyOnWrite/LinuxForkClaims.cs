@@ -17,11 +17,11 @@ public static class LinuxForkClaims
         KernelSource.Linux("`do_anonymous_page` (a new folio mapped once), `pte_to_pagemap_entry` (PM_MMAP_EXCLUSIVE for a map count of 1)"));
     public static readonly Claim ChildShares = new(Kernel.Linux, "after fork the child maps the parent's very frame, now mapped twice and so not exclusive",
         KernelSource.Linux("`dup_mmap`, `copy_present_pte` (the anonymous page is write-protected and mapped in both), `pte_to_pagemap_entry`"));
-    public static readonly Claim ChildCopies = new(Kernel.Linux, "the child's write copies the page to a new frame that only the child maps",
+    public static readonly Claim ChildCopies = new(Kernel.Linux, "the child's write copies each page it writes to a new frame that only the child maps; a page it does not write stays the parent's frame, mapped twice",
         KernelSource.Linux("`do_wp_page`, `wp_page_copy` (a page mapped twice is copied on write)"));
-    public static readonly Claim ParentKeeps = new(Kernel.Linux, "the parent keeps its frame, mapped once again",
+    public static readonly Claim ParentKeeps = new(Kernel.Linux, "the parent keeps its frames: mapped once again where the child made its own copy, still mapped twice where it did not",
         KernelSource.Linux("`wp_page_copy` (the child's copy drops its mapping of the old page)"));
-    public static readonly Claim ParentReuses = new(Kernel.Linux, "the parent's write reuses its frame: the last mapper needs no copy",
+    public static readonly Claim ParentReuses = new(Kernel.Linux, "the parent's write reuses a frame only it maps (the last mapper needs no copy) and copies a frame it still shares with the child",
         KernelSource.Linux("`do_wp_page`, `wp_can_reuse_anon_folio` (an exclusive anonymous folio is reused, not copied)"));
 
     public static Claim For(string step) => step switch
@@ -50,22 +50,28 @@ public static class LinuxForkClaims
                 continue;
             }
 
+            // Whether the child has its own copy of this page by this step.
+            var childCopied = step is ForkSteps.ChildAfterWrite or ForkSteps.ParentBeforeWrite or ForkSteps.ParentAfterWrite
+                && (run.ChildWrites == Fill.All || i == 0);
+            var shared = step is ForkSteps.ChildAfterFork || (step is ForkSteps.ChildAfterWrite or ForkSteps.ParentBeforeWrite && !childCopied);
             page.Present(true);
-            page.Exclusive(step != ForkSteps.ChildAfterFork);
+            page.Exclusive(!shared);
             if (!run.FramesKnown)
             {
                 continue;
             }
 
-            page.MapCount(step == ForkSteps.ChildAfterFork ? 2UL : 1UL);
-            switch (step)
+            page.MapCount(shared ? 2UL : 1UL);
+            var keepsFrame = step switch
             {
-                case ForkSteps.ChildAfterFork or ForkSteps.ParentBeforeWrite or ForkSteps.ParentAfterWrite:
-                    page.Frame(sameAs: before[i].Pfn, same: true);
-                    break;
-                case ForkSteps.ChildAfterWrite:
-                    page.Frame(sameAs: before[i].Pfn, same: false);
-                    break;
+                ForkSteps.AfterWrite => (bool?)null,
+                ForkSteps.ChildAfterWrite => !childCopied,
+                ForkSteps.ParentAfterWrite => childCopied,
+                _ => true,
+            };
+            if (keepsFrame is { } same)
+            {
+                page.Frame(sameAs: before[i].Pfn, same);
             }
         }
 
@@ -87,7 +93,7 @@ public static class LinuxForkClaims
             Expect(page.MapCount == expected, $"has map count {page.MapCount?.ToString() ?? "unknown"}, not {expected}");
 
         public void Frame(ulong? sameAs, bool same) =>
-            Expect((page.Pfn == sameAs) == same, same ? "is not on the frame it had before the fork" : "is still on the frame it had before the fork");
+            Expect((page.Pfn == sameAs) == same, same ? "is not on the frame it had before the fork" : "is still on the frame it had before the fork: nothing was copied");
 
         void Expect(bool holds, string otherwise) => verdict.Expect(holds, $"{step}: page {index} {otherwise}");
 

@@ -24,7 +24,28 @@ public static class XnuForkClaims
     public static readonly Claim ParentPrivate = new(Kernel.Xnu, "the parent's write makes its region private again",
         KernelSource.Xnu("`vm_object_shadow` (no shadow is made for an object with one reference), `vm_map_region_walk`"));
 
-    /// <summary>The claim of one step and the state it documents for a buffer of <paramref name="pages"/> pages.</summary>
+    public static readonly Claim ChildPartCopyStillShares = new(Kernel.Xnu, "when the child writes only part of a buffer the parent had written whole, its region stays copy-on-write and still references the parent's object: its copy does not cover it, so nothing is bypassed (SM_COW, ref_count 2, every page resident)",
+        KernelSource.Xnu("`vm_object_collapse` (the bypass is refused while the backing object holds pages the shadow does not cover), `vm_map_region_look_for_page` (unwritten pages are found at depth 1), `vm_map_region_walk`"));
+    public static readonly Claim ParentStillShares = new(Kernel.Xnu, "so the parent's region, before it writes, is copy-on-write with ref_count 2: the child still references its object",
+        KernelSource.Xnu("`vm_object_collapse` (no bypass), `vm_map_region_walk` (SM_COW for `needs_copy`, the object's ref_count)"));
+
+    /// <summary>
+    /// The claim of one step and the state it documents for a buffer of <paramref name="pages"/>
+    /// pages of which the child writes <paramref name="childWrites"/>; null where the source does
+    /// not settle the step (the snapshot holds it).
+    /// </summary>
+    public static (Claim Claim, XnuRegionState Documented)? For(string step, long pages, Fill childWrites) =>
+        childWrites == Fill.All || pages == 1
+            ? For(step, pages)
+            : step switch
+            {
+                ForkSteps.ChildAfterWrite => (ChildPartCopyStillShares, new(pages, 2, SM_COW)),
+                ForkSteps.ParentBeforeWrite => (ParentStillShares, new(pages, 2, SM_COW)),
+                ForkSteps.ParentAfterWrite => null,
+                _ => For(step, pages),
+            };
+
+    /// <summary>The claim of one step and the state it documents for a buffer of <paramref name="pages"/> pages, all written by the child.</summary>
     public static (Claim Claim, XnuRegionState Documented) For(string step, long pages) => step switch
     {
         ForkSteps.AfterMap => (Untouched, new(0, 0, SM_EMPTY)),
@@ -37,9 +58,11 @@ public static class XnuForkClaims
     };
 
     /// <summary>Each way <paramref name="observed"/> departs from the step's documented state.</summary>
-    public static ClaimVerdict Judge(string step, XnuRegionState observed, long pages)
+    public static ClaimVerdict Judge(string step, XnuRegionState observed, long pages) => Judge(For(step, pages), step, observed);
+
+    public static ClaimVerdict Judge((Claim Claim, XnuRegionState Documented) documentedStep, string step, XnuRegionState observed)
     {
-        var (claim, documented) = For(step, pages);
+        var (claim, documented) = documentedStep;
         return new ClaimVerdict(claim)
             .Expect(observed.ShareMode == documented.ShareMode, $"{step}: share_mode is {observed.ShareMode}, documented {documented.ShareMode}")
             .Expect(observed.RefCount == documented.RefCount, $"{step}: ref_count is {observed.RefCount}, documented {documented.RefCount}")

@@ -1,18 +1,17 @@
-using OolSpecs.Harness.Scenarios;
-
 namespace OolSpecs.Specs.OolTransfer;
 
 /// <summary>
-/// Every case in full, both tasks: the receiver's descriptor and region before and after it
-/// writes, and the sender's region while the copy is queued, after it is received and after
-/// the sender writes. This is where "where is copy-on-write?" is answered on each release.
+/// Every case in full, both tasks: the copy path and the content checks, the receiver's
+/// descriptor and region before and after it writes, and the sender's region while the copy
+/// is queued, after it is received and after each side writes. This is where "where is
+/// copy-on-write?" is answered on each release, for each kind of memory.
 /// </summary>
 public sealed class OolTransferSnapshotSpec
 {
-    public static TheoryData<string> EveryCase => ArticleCases.Where(_ => true);
+    public static TheoryData<string> EveryCase => OolCases.Where(_ => true);
 
     [SkippableTheory]
     [MemberData(nameof(EveryCase))]
     public void Each_case_seen_from_both_tasks_matches_its_approved_snapshot(string @case) =>
-        Snapshot.Matches(ArticleCase.Described(@case).Scenario);
+        Snapshot.Matches(Harness.Scenarios.OolCase.Described(@case).Scenario);
 }

@@ -28,9 +28,6 @@ public sealed record Reception(
     XnuShareMode ShareMode,
     bool? SameObjectAsSender)
 {
-    /// <summary>The reception of an article case, observed once per test session.</summary>
-    public static Reception Of(ArticleCase article) => Of(Observed.Of(article.Scenario), SentOptions.Of(article));
-
     /// <summary>A live reception: message 1 of the run, looked at right after it was received.</summary>
     public static Reception Of(OolTransferRun run, SentOptions sent)
     {
@@ -53,6 +50,6 @@ public sealed record Reception(
             region.PagesResident,
             region.RefCount,
             region.Mode,
-            run.ReceiverMapsSendersObject);
+            run.ReceiverMapsSendersObject());
     }
 }

@@ -27,29 +27,29 @@ public sealed class PublishedOolTableSpec
         var rows = PublishedOolTable.Read(Published);
 
         rows.SelectMany(r => r.TableErrors).Should().BeEmpty();
-        rows.SelectMany(r => OolClaims.Judge(r.Reception!)).SelectMany(v => v.Violations).Should().BeEmpty();
+        rows.SelectMany(r => ArticleClaims.Judge(r.Reception!)).SelectMany(v => v.Violations).Should().BeEmpty();
     }
 
     [Fact]
     public void Every_row_is_judged_by_the_copy_field_claim_and_by_the_one_claim_its_case_belongs_to()
     {
-        var claims = PublishedOolTable.Read(Published).ToDictionary(r => r.Number, r => OolClaims.Judge(r.Reception!).Select(v => v.Claim).ToList());
+        var claims = PublishedOolTable.Read(Published).ToDictionary(r => r.Number, r => ArticleClaims.Judge(r.Reception!).Select(v => v.Claim).ToList());
 
-        claims.Values.Should().OnlyContain(c => c.Count == 2 && c[0] == OolClaims.CopyFieldIsTheSendersOption);
-        claims.Where(c => c.Value[1] == OolClaims.DeallocateMovesTheMapping).Select(c => c.Key).Should().Equal(2, 4, 6, 8);
-        claims.Where(c => c.Value[1] == OolClaims.SmallCopiesArePhysical).Select(c => c.Key).Should().Equal(1, 5);
-        claims.Single(c => c.Value[1] == OolClaims.LargeVirtualCopyShowsNoCow).Key.Should().Be(3);
-        claims.Single(c => c.Value[1] == OolClaims.LargePhysicalCopyShowsCow).Key.Should().Be(7);
+        claims.Values.Should().OnlyContain(c => c.Count == 2 && c[0] == DescriptorClaims.CopyFieldIsTheSendersOption);
+        claims.Where(c => c.Value[1] == ArticleClaims.DeallocateGivesAPrivateCopyOfTheTouchedPages).Select(c => c.Key).Should().Equal(2, 4, 6, 8);
+        claims.Where(c => c.Value[1] == ArticleClaims.SmallCopiesArePhysical).Select(c => c.Key).Should().Equal(1, 5);
+        claims.Single(c => c.Value[1] == ArticleClaims.LargeVirtualCopyShowsNoCow).Key.Should().Be(3);
+        claims.Single(c => c.Value[1] == ArticleClaims.LargePhysicalCopyShowsCow).Key.Should().Be(7);
     }
 
     [Fact]
     public void What_the_table_cannot_tell_is_marked_unverified_not_passed()
     {
         var unverified = PublishedOolTable.Read(Published)
-            .SelectMany(r => OolClaims.Judge(r.Reception!).SelectMany(v => v.Unverified.Select(u => (r.Number, v.Claim, Why: u))))
+            .SelectMany(r => ArticleClaims.Judge(r.Reception!).SelectMany(v => v.Unverified.Select(u => (r.Number, v.Claim, Why: u))))
             .ToList();
 
-        unverified.Select(u => (u.Number, u.Claim)).Should().Equal((1, OolClaims.SmallCopiesArePhysical), (5, OolClaims.SmallCopiesArePhysical));
+        unverified.Select(u => (u.Number, u.Claim)).Should().Equal((1, ArticleClaims.SmallCopiesArePhysical), (5, ArticleClaims.SmallCopiesArePhysical));
         unverified.Should().OnlyContain(u => u.Why.Contains("VM object"), "the table publishes no object identity");
     }
 
@@ -60,7 +60,7 @@ public sealed class PublishedOolTableSpec
         var rows = PublishedOolTable.Read(Published.With(row, column, value));
 
         var rejections = rows.SelectMany(r => r.TableErrors)
-            .Concat(rows.Where(r => r.Reception is not null).SelectMany(r => OolClaims.Judge(r.Reception!)).SelectMany(v => v.Violations));
+            .Concat(rows.Where(r => r.Reception is not null).SelectMany(r => ArticleClaims.Judge(r.Reception!)).SelectMany(v => v.Violations));
         rejections.Should().NotBeEmpty("row {0} with {1} = {2} departs from the article", row + 1, column, value);
     }
 

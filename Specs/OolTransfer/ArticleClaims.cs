@@ -5,25 +5,23 @@ using static OolSpecs.Harness.Observations.XnuShareMode;
 namespace OolSpecs.Specs.OolTransfer;
 
 /// <summary>
-/// The article's claims about a received OOL region, as checks. The same code judges live
-/// receptions and the article's published table (docs/reference/article-ool-cases.tsv).
+/// The article's claims about a received OOL region, for the memory it sent: purgeable
+/// (its vm_allocate passed flags 3, VM_FLAGS_ANYWHERE | VM_FLAGS_PURGABLE). The same code judges
+/// live receptions of purgeable memory and the article's published table
+/// (docs/reference/article-ool-cases.tsv), which stays their oracle.
 /// </summary>
-public static class OolClaims
+public static class ArticleClaims
 {
-    public static readonly Claim CopyFieldIsTheSendersOption =
-        new(Kernel.Xnu, "the receiver's copy field is the sender's option, never what the kernel did",
-            KernelSource.Xnu("`ipc_kmsg_copyout_ool_descriptor` (xnu-10002), `ipc_kmsg_deflate_memory_descriptor` (xnu-11215 on): the copy field is never rewritten"));
-
-    public static readonly Claim DeallocateMovesTheMapping =
-        new(Kernel.Xnu, "with deallocate the mapping moves: a private region with one reference, only the pages the sender touched resident, even where a physical copy was asked",
-            KernelSource.Xnu("`ipc_kmsg_copyin_ool_descriptor` (a physical copy with deallocate is a virtual one), `vm_map_copyin_internal` with `src_destroy`, `vm_object_copy_slowly` for purgeable memory"));
+    public static readonly Claim DeallocateGivesAPrivateCopyOfTheTouchedPages =
+        new(Kernel.Xnu, "with deallocate the receiver gets a private region with one reference and only the pages the sender touched resident, even where a physical copy was asked; nothing is moved: a payload up to the small-copy size is copied into a kernel buffer, a larger purgeable one into a new object holding only its resident pages, and the sender's pages are unmapped",
+            KernelSource.Xnu("`ipc_kmsg_copyin_ool_descriptor` (a physical copy with deallocate is a virtual one), `vm_map_copyin_internal` (`len <= msg_ool_size_small`: `vm_map_copyin_kernel_buffer`; else `src_destroy`), `vm_object_copy_strategically` and `vm_object_copy_slowly` (purgeable memory is MEMORY_OBJECT_COPY_NONE)"));
 
     public static readonly Claim SmallCopiesArePhysical =
         new(Kernel.Xnu, "a one-page copy without deallocate becomes a private physical copy, whatever was asked",
             KernelSource.Xnu("`vm_map_copyin_internal` (`len <= msg_ool_size_small`), `vm_map_copyin_kernel_buffer`, `vm_map_copyout_kernel_buffer`"));
 
     public static readonly Claim LargeVirtualCopyShowsNoCow =
-        new(Kernel.Xnu, "a sixteen-page virtual copy shows no SM_COW in the receiver: private, one reference, only the touched pages resident",
+        new(Kernel.Xnu, "a sixteen-page virtual copy of purgeable memory shows no SM_COW in the receiver: purgeable memory is copied at send into a new object holding only the sender's resident pages, so the receiver's region is private, with one reference and only the touched page resident",
             KernelSource.Xnu("`vm_object_copy_strategically` and `vm_object_copy_slowly` (purgeable memory is MEMORY_OBJECT_COPY_NONE: only resident pages are copied into a new object)"));
 
     public static readonly Claim LargePhysicalCopyShowsCow =
@@ -33,7 +31,7 @@ public static class OolClaims
     /// <summary>The copy-field claim and the one claim this reception's options fall under.</summary>
     public static IReadOnlyList<ClaimVerdict> Judge(Reception r)
     {
-        var verdicts = new List<ClaimVerdict> { CopyField(r) };
+        var verdicts = new List<ClaimVerdict> { DescriptorClaims.CopyField(r.Sent.Copy, r.ReceivedCopy) };
         if (r.Sent.Dealloc)
         {
             verdicts.Add(Deallocate(r));
@@ -50,12 +48,8 @@ public static class OolClaims
         return verdicts;
     }
 
-    public static ClaimVerdict CopyField(Reception r) =>
-        new ClaimVerdict(CopyFieldIsTheSendersOption)
-            .Expect(r.ReceivedCopy == r.Sent.Copy, $"the receiver read copy {r.ReceivedCopy.ArticleName()}; the sender asked for {r.Sent.Copy.ArticleName()}");
-
     public static ClaimVerdict Deallocate(Reception r) =>
-        PrivateWithOneReference(new ClaimVerdict(DeallocateMovesTheMapping), r)
+        PrivateWithOneReference(new ClaimVerdict(DeallocateGivesAPrivateCopyOfTheTouchedPages), r)
             .DataResident(r, r.Sent.TouchedPages, "the pages the sender touched");
 
     public static ClaimVerdict SmallCopy(Reception r)

@@ -1,0 +1,92 @@
+using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Scenarios;
+using OolSpecs.Harness.Words;
+using static OolSpecs.Harness.Observations.XnuShareMode;
+
+namespace OolSpecs.Specs.OolTransfer;
+
+/// <summary>
+/// Which copy path the kernel takes for a payload, and what the receiver then shows, read from
+/// XNU's source for the memory the article did not send: anonymous memory (an ordinary
+/// vm_allocate, copied symmetrically) and malloc'ed memory (tagged for no copy-on-write).
+/// Where the source does not settle a field, it is not asserted: the snapshot holds it.
+/// </summary>
+public static class CopyPathClaims
+{
+    public static readonly Claim SmallPayloadsGoThroughAKernelBuffer =
+        new(Kernel.Xnu, "a payload of at most the small-copy size is copied into a kernel buffer at send, whatever the memory, option and deallocate: the receiver gets fresh private memory (user_tag 0, one reference, every page of the data resident)",
+            KernelSource.Xnu("`vm_map_copyin_internal` (`len <= msg_ool_size_small`), `vm_map_copyin_kernel_buffer`, `vm_map_copyout_kernel_buffer` (a null object, tag 0)"));
+
+    public static readonly Claim AnonymousVirtualCopyIsShared =
+        new(Kernel.Xnu, "a large virtual copy of anonymous memory is shared copy-on-write: the receiver maps the sender's own object (SM_COW, ref_count 2, only the touched page resident, the sender's user_tag), and the sender's region shows SM_COW with ref_count 2 while the message is queued",
+            KernelSource.Xnu("`vm_map_copyin_internal` (entry list), `vm_object_copy_quickly` (a symmetric object is shared, both entries `needs_copy`), `vm_map_copyout_internal`, `vm_map_region_walk` (SM_COW for `needs_copy`)"));
+
+    public static readonly Claim AnonymousDeallocateHandsOverTheObject =
+        new(Kernel.Xnu, "a large copy of anonymous memory with deallocate, virtual or physical, hands the sender's object to the receiver: it maps that very object copy-on-write with one reference (SM_COW, ref_count 1, only the touched page resident)",
+            KernelSource.Xnu("`ipc_kmsg_copyin_ool_descriptor` (a physical copy with deallocate is a virtual one), `vm_object_copy_quickly`, then the source entry is removed (`src_destroy`); the receiver's entry keeps `needs_copy`"));
+
+    public static readonly Claim LargePhysicalCopyGoesThroughTheIpcCopyMap =
+        new(Kernel.Xnu, "a large physical copy kept by its sender is copied into the kernel's IPC copy map at send, whatever the memory: the receiver gets SM_COW with one reference, every page resident, user_tag 7 (VM_KERN_MEMORY_IPC)",
+            KernelSource.Xnu("`ipc_kmsg_copyin_ool_descriptor` (copies into `ipc_kernel_copy_map`, then `vm_map_copyin` with `src_destroy`), `vm_object_copy_quickly`, `vm_map_copyout_internal`"));
+
+    public static readonly Claim PurgeableIsCopiedAtSend =
+        new(Kernel.Xnu, "a large virtual copy of purgeable memory, and any large copy of it with deallocate, is copied at send into a new object: the receiver never maps the sender's object, and carries the sender's user_tag",
+            KernelSource.Xnu("`vm_map_enter` (a purgeable object is MEMORY_OBJECT_COPY_NONE), `vm_object_copy_strategically`, `vm_object_copy_slowly`"));
+
+    public static readonly Claim MallocIsCopiedNotShared =
+        new(Kernel.Xnu, "a large virtual copy of malloc'ed memory is copied, never shared: the receiver never maps the sender's object, and the sender's region is left as it was",
+            KernelSource.Xnu("`vm_map_enter` (`vm_memory_malloc_no_cow`: malloc's tags get MEMORY_OBJECT_COPY_DELAY_FORK), `vm_map_copyin_internal` (copies such objects with `vm_object_copy_slowly` unless forking)"));
+
+    public static ClaimVerdict SmallPayload(Transfer t) =>
+        new ClaimVerdict(SmallPayloadsGoThroughAKernelBuffer)
+            .Path(t, CopyPath.KernelBuffer)
+            .Expect(t.Received.Region.Mode == SM_PRIVATE, $"share_mode is {t.Received.Region.Mode}, not SM_PRIVATE")
+            .Expect(t.Received.Region.RefCount == 1, $"ref_count is {t.Received.Region.RefCount}, not 1")
+            .Expect(t.Received.Payload.Resident == t.Received.Payload.Pages, $"{t.Received.Payload.Resident} of the data's {t.Received.Payload.Pages} pages are resident");
+
+    public static ClaimVerdict AnonymousVirtualCopy(Transfer t) =>
+        new ClaimVerdict(AnonymousVirtualCopyIsShared)
+            .Path(t, CopyPath.SendersObject)
+            .Region(t, SM_COW, refCount: 2, resident: t.TouchedPages)
+            .Expect(t.Received.Region.UserTag == t.SendersTag, $"the receiver's user_tag is {t.Received.Region.UserTag}, the sender's {t.SendersTag}")
+            .Expect(t.SenderAt(OolSteps.Queued).Region.Mode == SM_COW, $"while queued the sender's share_mode is {t.SenderAt(OolSteps.Queued).Region.Mode}, not SM_COW")
+            .Expect(t.SenderAt(OolSteps.Queued).Region.RefCount == 2, $"while queued the sender's ref_count is {t.SenderAt(OolSteps.Queued).Region.RefCount}, not 2");
+
+    public static ClaimVerdict AnonymousDeallocate(Transfer t) =>
+        new ClaimVerdict(AnonymousDeallocateHandsOverTheObject)
+            .Path(t, CopyPath.SendersObject)
+            .Region(t, SM_COW, refCount: 1, resident: t.TouchedPages);
+
+    public static ClaimVerdict LargePhysicalCopy(Transfer t) =>
+        new ClaimVerdict(LargePhysicalCopyGoesThroughTheIpcCopyMap)
+            .Path(t, CopyPath.IpcCopyMap)
+            .Region(t, SM_COW, refCount: 1, resident: t.Run.DataPages);
+
+    public static ClaimVerdict PurgeableCopy(Transfer t) =>
+        new ClaimVerdict(PurgeableIsCopiedAtSend)
+            .Path(t, CopyPath.CopiedAtSend)
+            .Expect(t.Received.Region.UserTag == t.SendersTag, $"the receiver's user_tag is {t.Received.Region.UserTag}, the sender's {t.SendersTag}");
+
+    public static ClaimVerdict MallocCopy(Transfer t)
+    {
+        var before = t.SenderAt(OolSteps.BeforeSend).Region;
+        var queued = t.SenderAt(OolSteps.Queued).Region;
+        return new ClaimVerdict(MallocIsCopiedNotShared)
+            .Expect(!t.Run.ReceiverMapsSendersObject(), "the receiver maps the sender's own object")
+            .Expect(t.Path is CopyPath.CopiedAtSend or CopyPath.CopiedAtReceive, $"the copy path is '{t.Path.InWords()}'")
+            .Expect(queued.Mode == before.Mode && queued.EntryObject == before.EntryObject,
+                $"the send changed the sender's region: {before.Mode} before, {queued.Mode} while queued");
+    }
+
+    static ClaimVerdict Path(this ClaimVerdict verdict, Transfer t, CopyPath expected) =>
+        verdict.Expect(t.Path == expected, $"the copy path is '{t.Path.InWords()}', not '{expected.InWords()}'");
+
+    static ClaimVerdict Region(this ClaimVerdict verdict, Transfer t, Harness.Observations.XnuShareMode mode, long refCount, long resident)
+    {
+        var region = t.Received.Region;
+        return verdict
+            .Expect(region.Mode == mode, $"share_mode is {region.Mode}, not {mode}")
+            .Expect(region.RefCount == refCount, $"ref_count is {region.RefCount}, not {refCount}")
+            .Expect(t.Received.Payload.Resident == resident, $"{t.Received.Payload.Resident} of the data's pages are resident, not {resident}");
+    }
+}

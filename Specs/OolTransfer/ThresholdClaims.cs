@@ -1,0 +1,48 @@
+using OolSpecs.Harness.Scenarios;
+using OolSpecs.Harness.Words;
+
+namespace OolSpecs.Specs.OolTransfer;
+
+/// <summary>Where the kernel-buffer path ends, and what happens to a payload just past it that is not whole pages.</summary>
+public static class ThresholdClaims
+{
+    public static readonly Claim ThresholdIsKheapMaxSize =
+        new(Kernel.Xnu, "the small-copy size is KHEAP_MAX_SIZE, compared with the payload's bytes: 32 KiB on an arm64 kernel (Rosetta included), 16 KiB on x86_64; every size up to it goes through a kernel buffer and no larger one does",
+            KernelSource.Xnu("`ipc_init` (`msg_ool_size_small = KHEAP_MAX_SIZE`), `kalloc.h` (`KHEAP_MAX_SIZE` per arch), `vm_map_copyin_internal` (`len <= msg_ool_size_small`)"));
+
+    public static readonly Claim MisalignedPayloadIsCopiedAtReceive =
+        new(Kernel.Xnu, "a payload one byte past the small-copy size is mapped at send but, not being whole pages, copied at receive into memory tagged VM_MEMORY_MACH_MSG (20)",
+            KernelSource.Xnu("`ipc_kmsg_copyout_ool_descriptor` (a misaligned copy is copied out with `vm_map_copy_overwrite` into a fresh VM_MEMORY_MACH_MSG region), `vm_map_copy_overwrite_unaligned`"));
+
+    /// <summary>The kernel's small-copy size for the arch the snapshot tree names.</summary>
+    public static long Expected(string arch) => arch switch
+    {
+        "arm64" or "x86_64-rosetta" => 32 * 1024,
+        "x86_64" => 16 * 1024,
+        _ => throw new ArgumentException($"No small-copy size is known for arch '{arch}'.", nameof(arch)),
+    };
+
+    public static ClaimVerdict Threshold(OolThresholdSweep sweep, string arch)
+    {
+        var expected = Expected(arch);
+        var verdict = new ClaimVerdict(ThresholdIsKheapMaxSize)
+            .Expect(sweep.Threshold == expected, $"the largest size through a kernel buffer is {sweep.Threshold?.ToString() ?? "none"} bytes, not {expected}");
+        foreach (var point in sweep.Points)
+        {
+            verdict.Expect(point.KernelBuffer == (point.Bytes <= expected),
+                $"{point.Bytes} bytes took the path '{point.Path.InWords()}' (receiver user_tag {point.ReceiverTag})");
+        }
+
+        return verdict;
+    }
+
+    public static ClaimVerdict Misaligned(OolThresholdSweep sweep, string arch)
+    {
+        var size = Expected(arch) + 1;
+        var point = sweep.Points.SingleOrDefault(p => p.Bytes == size);
+        return new ClaimVerdict(MisalignedPayloadIsCopiedAtReceive)
+            .Expect(point is not null, $"the sweep has no transfer of {size} bytes")
+            .Expect(point is null || point.Path == CopyPath.CopiedAtReceive,
+                $"{size} bytes took the path '{point?.Path.InWords()}' (receiver user_tag {point?.ReceiverTag})");
+    }
+}
