@@ -26,7 +26,7 @@ public static class CopyPathClaims
             KernelSource.Xnu("`ipc_kmsg_copyin_ool_descriptor` (a physical copy with deallocate is a virtual one), `vm_object_copy_quickly`, then the source entry is removed (`src_destroy`); the receiver's entry keeps `needs_copy`"));
 
     public static readonly Claim LargePhysicalCopyGoesThroughTheIpcCopyMap =
-        new(Kernel.Xnu, "a large physical copy kept by its sender is copied into the kernel's IPC copy map at send, whatever the memory: the receiver gets SM_COW with one reference, every page resident, user_tag 7 (VM_KERN_MEMORY_IPC)",
+        new(Kernel.Xnu, "a large physical copy kept by its sender is copied into the kernel's IPC copy map at send, whatever the page-aligned memory: the receiver gets SM_COW with one reference, every page resident, user_tag 7 (VM_KERN_MEMORY_IPC)",
             KernelSource.Xnu("`ipc_kmsg_copyin_ool_descriptor` (copies into `ipc_kernel_copy_map`, then `vm_map_copyin` with `src_destroy`), `vm_object_copy_quickly`, `vm_map_copyout_internal`"));
 
     public static readonly Claim PurgeableIsCopiedAtSend =
