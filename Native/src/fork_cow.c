@@ -10,33 +10,28 @@
  *   5. parent looks, the child still alive     parent-before-write
  *      then reads its own data                 parent_never_reads_child_write
  *   6. parent writes every page                parent-after-write
- *   7. the child, released, reads its buffer   child_never_reads_parent_write
+ *   7. the child, let go, reads its buffer     child_never_reads_parent_write
  *
- * The two processes take turns through pipes only: the child reports its
- * two observations, then blocks until the parent releases it, so the
- * parent's steps 5 and 6 always happen while the child still maps the
- * buffer; released, it reports its last check and exits. Only the parent
- * writes stdout.
+ * The two processes take turns through pipes only (fork_link.h): the
+ * child reports its two observations, then blocks until the parent lets
+ * it go, so the parent's steps 5 and 6 always happen while the child still
+ * maps the buffer; let go, it reports its last check and exits. Only the
+ * parent writes stdout.
  *
  * Every read of the data comes after the step's observation: a read may
  * fault a page in, and the observations must not depend on the checks.
  */
-#include <errno.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "args.h"
 #include "commands.h"
 #include "content.h"
 #include "fail.h"
+#include "fork_link.h"
 #include "json.h"
 #include "page_probe.h"
-#include "child_status.h"
-#include "pipe_io.h"
 
 enum step {
 	AFTER_MAP,
@@ -67,21 +62,6 @@ enum child_writes {
 };
 
 static const char *const child_writes_choices[] = { "all", "first", NULL };
-
-/*
- * First thing the child sends: either its observations follow, or an error.
- * The check is of what it read right after its first observation.
- */
-struct child_report {
-	bool failed;
-	struct call_error error;
-	struct content_check reads_parent_data;
-};
-
-/* Last thing the child sends, once released: what it read then. */
-struct child_final_report {
-	struct content_check never_reads_parent_write;
-};
 
 /* What the reads of both processes found, in the order they read. */
 struct content_checks {
@@ -139,162 +119,54 @@ static void observe_or_fail(const struct page_buffer *buffer,
 		fail_recorded(&error);
 }
 
-/* Returns on end of file (the parent closed the pipe or died) or on a byte. */
-static void wait_for_release(int release_fd)
-{
-	char byte;
-
-	while (read(release_fd, &byte, 1) < 0 && errno == EINTR)
-		continue;
-}
-
 /*
- * The child never calls fail_*() or exit(): its errors go to the parent,
- * and _exit keeps it from flushing stdio buffers copied from the parent.
+ * The child: observe, read, write, observe, report; wait until the parent
+ * has written again; read, report.
  */
 static _Noreturn void run_child(const struct page_buffer *buffer,
 				const struct observations *all,
-				uint64_t child_length, pid_t parent,
-				int report_fd, int release_fd)
+				uint64_t child_length,
+				const struct fork_link *link)
 {
-	struct child_report report;
-	struct child_final_report final;
-	bool ok;
+	struct content_check check;
+	struct call_error error;
 
-	memset(&report, 0, sizeof(report));
-	ok = page_probe_child_setup(parent, &report.error) &&
-	     page_buffer_observe(buffer, observation(all, CHILD_AFTER_FORK),
-				 &report.error);
-	if (ok) {
-		content_check_begin(&report.reads_parent_data);
-		content_expect(&report.reads_parent_data, buffer->base, 0,
-			       buffer_length(buffer), CONTENT_PARENT);
-		content_fill(buffer->base, child_length, CONTENT_CHILD);
-		ok = page_buffer_observe(buffer,
-					 observation(all, CHILD_AFTER_WRITE),
-					 &report.error);
-	}
-	report.failed = !ok;
+	if (!page_probe_child_setup(link->parent, &error) ||
+	    !page_buffer_observe(buffer, observation(all, CHILD_AFTER_FORK),
+				 &error))
+		fork_link_send_failure(link, &error);
+	content_check_begin(&check);
+	content_expect(&check, buffer->base, 0, buffer_length(buffer),
+		       CONTENT_PARENT);
+	content_fill(buffer->base, child_length, CONTENT_CHILD);
+	if (!page_buffer_observe(buffer, observation(all, CHILD_AFTER_WRITE),
+				 &error))
+		fork_link_send_failure(link, &error);
 
-	if (write_full(report_fd, &report, sizeof(report)) != 0 || !ok)
-		_exit(1);
-	if (write_full(report_fd, observation(all, CHILD_AFTER_FORK),
-		       all->record_size) != 0 ||
-	    write_full(report_fd, observation(all, CHILD_AFTER_WRITE),
-		       all->record_size) != 0)
-		_exit(1);
+	/* The parent looks (step 5) once these arrive: after the child wrote. */
+	fork_link_send(link, &check, sizeof(check));
+	fork_link_send(link, observation(all, CHILD_AFTER_FORK),
+		       all->record_size);
+	fork_link_send(link, observation(all, CHILD_AFTER_WRITE),
+		       all->record_size);
 
-	wait_for_release(release_fd);
-	memset(&final, 0, sizeof(final));
-	expect_child_view(buffer, child_length,
-			  &final.never_reads_parent_write);
-	if (write_full(report_fd, &final, sizeof(final)) != 0)
-		_exit(1);
-	close(report_fd);
-	_exit(0);
+	fork_link_wait(link);
+	expect_child_view(buffer, child_length, &check);
+	fork_link_send(link, &check, sizeof(check));
+	fork_link_child_done(link);
 }
 
-/* release_fd is -1 once the child was released. */
-static _Noreturn void fail_child_ended_early(pid_t child, int release_fd)
+static void run_parent(const struct page_buffer *buffer,
+		       const struct observations *all,
+		       const struct fork_link *link,
+		       struct content_checks *checks)
 {
-	char how[96];
-	char text[128];
-
-	if (release_fd >= 0)
-		close(release_fd);
-	describe_wait_status(reap_child(child), how, sizeof(how));
-	snprintf(text, sizeof(text), "%s before reporting", how);
-	fail_call("child", text);
-}
-
-static void receive_record(pid_t child, int report_fd, int release_fd,
-			   void *record, size_t size)
-{
-	ssize_t got = read_full(report_fd, record, size);
-
-	if (got < 0)
-		fail_errno("read from child");
-	if ((size_t)got != size)
-		fail_child_ended_early(child, release_fd);
-}
-
-static void receive_child_observations(pid_t child, int report_fd,
-				       int release_fd,
-				       const struct observations *all,
-				       struct content_checks *checks)
-{
-	struct child_report report;
-
-	receive_record(child, report_fd, release_fd, &report, sizeof(report));
-	if (report.failed) {
-		char call[sizeof(report.error.call) + 8];
-
-		/* The child exits right after its error record; reap it first. */
-		close(release_fd);
-		reap_child(child);
-		report.error.call[sizeof(report.error.call) - 1] = '\0';
-		report.error.text[sizeof(report.error.text) - 1] = '\0';
-		snprintf(call, sizeof(call), "child: %s", report.error.call);
-		fail_call(call, report.error.text);
-	}
-	checks->child_reads_parent_data = report.reads_parent_data;
-	receive_record(child, report_fd, release_fd,
-		       observation(all, CHILD_AFTER_FORK), all->record_size);
-	receive_record(child, report_fd, release_fd,
-		       observation(all, CHILD_AFTER_WRITE), all->record_size);
-}
-
-/*
- * End of file on the release pipe lets the child go on; it reads its
- * buffer and reports that before it exits.
- */
-static void release_child(pid_t child, int report_fd, int release_fd,
-			  struct content_checks *checks)
-{
-	struct child_final_report final;
-	char how[96];
-	int status;
-
-	close(release_fd);
-	receive_record(child, report_fd, -1, &final, sizeof(final));
-	checks->child_never_reads_parent_write = final.never_reads_parent_write;
-	close(report_fd);
-	status = reap_child(child);
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		return;
-	describe_wait_status(status, how, sizeof(how));
-	fail_call("child", how);
-}
-
-static void fork_and_observe(const struct page_buffer *buffer,
-			     const struct observations *all,
-			     uint64_t child_length,
-			     struct content_checks *checks)
-{
-	pid_t parent = getpid();
-	int report_pipe[2];
-	int release_pipe[2];
-	pid_t child;
-
-	if (pipe(report_pipe) != 0 || pipe(release_pipe) != 0)
-		fail_errno("pipe");
-
-	child = fork();
-	if (child < 0)
-		fail_errno("fork");
-	if (child == 0) {
-		/* Without closing its copy of the write end, the child would
-		 * never see the release pipe's end of file. */
-		close(report_pipe[0]);
-		close(release_pipe[1]);
-		run_child(buffer, all, child_length, parent, report_pipe[1],
-			  release_pipe[0]);
-	}
-	close(report_pipe[1]);
-	close(release_pipe[0]);
-
-	receive_child_observations(child, report_pipe[0], release_pipe[1], all,
-				   checks);
+	fork_link_receive(link, &checks->child_reads_parent_data,
+			  sizeof(checks->child_reads_parent_data));
+	fork_link_receive(link, observation(all, CHILD_AFTER_FORK),
+			  all->record_size);
+	fork_link_receive(link, observation(all, CHILD_AFTER_WRITE),
+			  all->record_size);
 
 	observe_or_fail(buffer, all, PARENT_BEFORE_WRITE);
 	content_check_begin(&checks->parent_never_reads_child_write);
@@ -304,7 +176,23 @@ static void fork_and_observe(const struct page_buffer *buffer,
 		     CONTENT_PARENT_AGAIN);
 	observe_or_fail(buffer, all, PARENT_AFTER_WRITE);
 
-	release_child(child, report_pipe[0], release_pipe[1], checks);
+	/* Only now may the child read: the parent's second write is done. */
+	fork_link_go(link);
+	fork_link_receive(link, &checks->child_never_reads_parent_write,
+			  sizeof(checks->child_never_reads_parent_write));
+}
+
+static void fork_and_observe(const struct page_buffer *buffer,
+			     const struct observations *all,
+			     uint64_t child_length,
+			     struct content_checks *checks)
+{
+	struct fork_link link;
+
+	if (fork_link_start(&link))
+		run_child(buffer, all, child_length, &link);
+	run_parent(buffer, all, &link, checks);
+	fork_link_finish(&link);
 }
 
 static void emit_content(const struct content_checks *checks)
