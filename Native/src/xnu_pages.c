@@ -127,7 +127,7 @@ bool page_buffer_observe(const struct page_buffer *buffer,
 
 /*
  * XNU has no parent-death signal. The child needs none: it blocks only on
- * the release pipe, whose end of file comes when the parent exits, and a
+ * fork_link's go pipe, whose end of file comes when the parent exits, and a
  * report to a dead parent fails with EPIPE.
  */
 bool page_probe_child_setup(pid_t parent, struct call_error *error)
