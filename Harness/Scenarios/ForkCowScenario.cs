@@ -26,30 +26,15 @@ public sealed record ForkCowScenario(int Pages = 1, bool WithoutCapSysAdmin = fa
 
     public override string Family => FamilyName;
 
-    const string WithoutFramesSuffix = "-without-frames";
-
     public override string Case =>
         (Pages == 1 ? "fork-cow" : $"fork-cow-{Pages}-pages")
         + (ChildWrites == Fill.First ? "-child-writes-first" : "")
-        + (WithoutCapSysAdmin ? WithoutFramesSuffix : "");
+        + (WithoutCapSysAdmin ? CapSysAdmin.WithoutFramesSuffix : "");
 
     public override IReadOnlyList<Kernel> Kernels => WithoutCapSysAdmin ? [Kernel.Linux] : [Kernel.Xnu, Kernel.Linux];
 
-    /// <summary>setpriv, which drops the capability for one command; null where it is not installed.</summary>
-    public static string? Setpriv => new[] { "/usr/bin/setpriv", "/bin/setpriv" }.FirstOrDefault(File.Exists);
-
-    /// <summary>A process that is not privileged lacks the capability already and runs the probe as it is.</summary>
-    protected override ProbeRunner Launch(ProbeRunner probe)
-    {
-        if (!WithoutCapSysAdmin || !Environment.IsPrivilegedProcess)
-        {
-            return probe;
-        }
-
-        return Setpriv is { } setpriv
-            ? probe.Through(setpriv, "--bounding-set=-sys_admin", "--inh-caps=-sys_admin", "--")
-            : throw new InvalidOperationException("Dropping CAP_SYS_ADMIN needs setpriv (util-linux), which is not installed.");
-    }
+    /// <summary>Without CAP_SYS_ADMIN the probe is started through setpriv (<see cref="CapSysAdmin.Dropped"/>).</summary>
+    protected override ProbeRunner Launch(ProbeRunner probe) => WithoutCapSysAdmin ? CapSysAdmin.Dropped(probe) : probe;
 
     public override IReadOnlyList<string> Arguments => ["fork-cow", "--pages", Normalise.Count(Pages), "--child-writes", ProbeWords.Of(ChildWrites)];
 
@@ -58,7 +43,7 @@ public sealed record ForkCowScenario(int Pages = 1, bool WithoutCapSysAdmin = fa
     /// observation, so such a run has an approved file of its own.
     /// </summary>
     public override SnapshotKey KeyFor(ForkCowRun observation) =>
-        new(Family, observation.Frames is { Available: false } && !WithoutCapSysAdmin ? Case + WithoutFramesSuffix : Case);
+        new(Family, CapSysAdmin.CaseFor(Case, WithoutCapSysAdmin, observation.Frames));
 
     public override string Render(ForkCowRun observation)
     {
@@ -67,21 +52,16 @@ public sealed record ForkCowScenario(int Pages = 1, bool WithoutCapSysAdmin = fa
         var report = new MarkdownReport().Heading(1, $"Fork copy-on-write ({run.Kernel.Title()})");
         report.Paragraph(
             $"`{Command}`: {run.Pages} page(s) of {run.PageSize / 1024} KiB; the child writes {(run.ChildWrites == Fill.All ? "every page" : "the first page only")}. " +
-            (xnu
-                ? "Region fields from vm_region_recurse_64 (VM_REGION_SUBMAP_INFO_64); VM objects are lettered in the order they first appear."
-                : "Page fields from /proc/self/pagemap and /proc/kpagecount, the mapping from /proc/self/smaps; frames are lettered in the order they first appear."));
+            ForkReports.Sources(xnu));
         if (run.Frames is { Available: false })
         {
-            // The kernel's reason depends on how the run lacks the capability, so it stays out of the snapshot.
-            report.Paragraph("Frame numbers and map counts are unknown here: reading them needs CAP_SYS_ADMIN.");
+            report.Paragraph(ForkReports.FramesUnknown);
         }
 
         var identities = new IdentityLabels();
         report.Heading(2, "Summary");
         report.Table(
-            xnu
-                ? ["step", "actor", "share_mode", "ref_count", "pages_resident"]
-                : ["step", "actor", "present", "frame", "map count", "exclusively mapped"],
+            ["step", "actor", .. xnu ? ForkReports.XnuHeaders : ForkReports.LinuxHeaders],
             run.Steps.Select((step, i) => Summary(i + 1, step, xnu, identities)));
 
         var number = 0;
@@ -104,21 +84,6 @@ public sealed record ForkCowScenario(int Pages = 1, bool WithoutCapSysAdmin = fa
     }
 
     /// <summary>The article's table, one row a step (Linux: each cell lists the pages in order).</summary>
-    static IReadOnlyList<string> Summary(int number, ForkCowStep step, bool xnu, IdentityLabels frames)
-    {
-        var name = $"{number}. {step.Step}";
-        if (xnu)
-        {
-            var region = step.XnuRegion;
-            return [name, step.Actor, XnuRegionFacts.ShareModeName(region.ShareMode), Normalise.Count(region.RefCount), Normalise.Count(region.PagesResident)];
-        }
-
-        var pages = step.LinuxPages;
-        string Each(Func<LinuxPage, string> cell) => string.Join(", ", pages.Select(cell));
-        return
-        [
-            name, step.Actor, Each(p => Normalise.YesNo(p.Present)), Each(p => LinuxPageFacts.Frame(p, frames)),
-            Each(LinuxPageFacts.MapCount), Each(p => Normalise.YesNo(p.Exclusive)),
-        ];
-    }
+    static IReadOnlyList<string> Summary(int number, ForkCowStep step, bool xnu, IdentityLabels frames) =>
+        [$"{number}. {step.Step}", step.Actor, .. xnu ? ForkReports.Xnu(step.XnuRegion) : ForkReports.Linux(step.LinuxPages, frames)];
 }
