@@ -111,8 +111,9 @@ public sealed partial class ProbeContractTests
         return element.Namespace == typeof(XnuRegion).Namespace && element.IsClass ? element : null;
     }
 
-    // json_key*("key", ...) and the content checks, which name their own key.
-    [GeneratedRegex("""(?:json_key(?:_[a-z]+)?|content_check_emit(?:_where)?)\("([a-z_]+)"[,)]""")]
+    // json_key*("key", ...) and the emitters, which write a value under the key they are given:
+    // content_check_emit("parent", ...), fork-inherit's emit_verdict("child_sees_parent_write", ...).
+    [GeneratedRegex("""\b(?:json_key\w*|\w*emit\w*)\("([a-z_]+)"[,)]""")]
     private static partial Regex JsonKey();
 
     [GeneratedRegex("\"([a-z][a-z-]*)\"")]

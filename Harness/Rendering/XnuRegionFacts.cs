@@ -17,7 +17,7 @@ public static class XnuRegionFacts
         yield return ("pages_reusable", Normalise.Count(region.PagesReusable));
         yield return ("shadow_depth", Normalise.Count(region.ShadowDepth));
         yield return ("external_pager", Normalise.YesNo(region.ExternalPager != 0));
-        yield return ("object", region.EntryObject == 0 ? "none" : objects.For(region.EntryObject));
+        yield return ("object", ObjectName(region, objects));
         yield return ("offset (pages)", Normalise.Pages((decimal)region.Offset / pageSize));
         yield return ("protection / max", $"{Normalise.Protection(region.Protection)}/{Normalise.Protection(region.MaxProtection)}");
         yield return ("inheritance", InheritanceName(region.Inheritance));
@@ -34,11 +34,15 @@ public static class XnuRegionFacts
     public static IEnumerable<(string Name, string Value)> EntryWide(XnuRegion region, IdentityLabels objects)
     {
         yield return ("share_mode", ShareModeName(region.ShareMode));
-        yield return ("object", region.EntryObject == 0 ? "none" : objects.For(region.EntryObject));
+        yield return ("object", ObjectName(region, objects));
         yield return ("protection / max", $"{Normalise.Protection(region.Protection)}/{Normalise.Protection(region.MaxProtection)}");
         yield return ("inheritance", InheritanceName(region.Inheritance));
         yield return ("user_tag", Normalise.Count(region.UserTag));
     }
+
+    /// <summary>The entry's own VM object as a letter; "none" where it has none yet.</summary>
+    public static string ObjectName(XnuRegion region, IdentityLabels objects) =>
+        region.EntryObject == 0 ? "none" : objects.For(region.EntryObject);
 
     public static string ShareModeName(int mode) =>
         Enum.IsDefined(typeof(XnuShareMode), mode) ? ((XnuShareMode)mode).ToString() : $"unknown ({mode})";

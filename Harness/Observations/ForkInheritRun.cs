@@ -1,0 +1,93 @@
+using System.Text.Json.Serialization;
+using OolSpecs.Harness.Words;
+
+namespace OolSpecs.Harness.Observations;
+
+/// <summary>
+/// What `oolprobe fork-inherit` reports: the parent maps and fills a buffer as
+/// <see cref="Mode"/> says, forks, and writes again; the child reads, then writes. Each of the
+/// five steps says whether its process mapped the buffer and, if it did, how it was backed;
+/// <see cref="Content"/> says what each side read of the other's writes.
+/// </summary>
+[Probe.ProbeOutput("fork-inherit")]
+public sealed record ForkInheritRun(
+    string Scenario,
+    Kernel Kernel,
+    InheritMode Mode,
+    string Setup,
+    string Description,
+    long PageSize,
+    int Pages,
+    ulong Buffer,
+    IReadOnlyList<ForkInheritStep> Steps,
+    ForkInheritContent Content,
+    FrameAvailability? Frames = null)
+{
+    public ForkInheritStep Step(string name) =>
+        Steps.SingleOrDefault(s => s.Step == name)
+        ?? throw new InvalidOperationException($"The fork-inherit run has no step '{name}'; it has {string.Join(", ", Steps.Select(s => s.Step))}.");
+
+    /// <summary>False where the process lacked CAP_SYS_ADMIN (Linux): frames and map counts are then unknown.</summary>
+    public bool FramesKnown => Frames?.Available ?? false;
+
+    /// <summary>The buffer's size in bytes.</summary>
+    public long Bytes => Pages * PageSize;
+}
+
+/// <summary>
+/// One step. Where <see cref="Mapped"/> is false the process has nothing at the buffer's
+/// address and no facts follow; otherwise on XNU <see cref="Region"/> is set, on Linux
+/// <see cref="PageStates"/> and <see cref="Vma"/>.
+/// </summary>
+public sealed record ForkInheritStep(
+    string Step,
+    string Actor,
+    bool Mapped,
+    XnuRegion? Region = null,
+    [property: JsonPropertyName("pages")] IReadOnlyList<LinuxPage>? PageStates = null,
+    LinuxVma? Vma = null)
+{
+    public XnuRegion XnuRegion => Region ?? throw new InvalidOperationException($"Step '{Step}' has no XNU region: {Missing}.");
+
+    public IReadOnlyList<LinuxPage> LinuxPages => PageStates ?? throw new InvalidOperationException($"Step '{Step}' has no Linux pages: {Missing}.");
+
+    public LinuxVma LinuxVma => Vma ?? throw new InvalidOperationException($"Step '{Step}' has no Linux VMA: {Missing}.");
+
+    string Missing => Mapped ? "this run is from the other kernel" : $"the {Actor} does not map the buffer";
+}
+
+/// <summary>
+/// What each side read. A check is null where it could not apply: a child that maps nothing
+/// reads nothing, and the child's reading "as at the fork" needs it to have read the parent's
+/// data or zeros. The verdicts (<see cref="ChildSeesParentWrite"/>, <see cref="ParentSeesChildWrite"/>)
+/// are null for the same reason.
+/// </summary>
+public sealed record ForkInheritContent(
+    ChildReading ChildReadsAtFork,
+    ChildAtFork ChildAtFork,
+    bool? ChildSeesParentWrite,
+    ChildAfterParentWrite ChildAfterParentWrite,
+    bool? ParentSeesChildWrite,
+    ParentAfterChildWrite ParentAfterChildWrite);
+
+/// <summary>The child's reading right after the fork: the parent's fill, and zeros.</summary>
+public sealed record ChildAtFork(ContentCheck? Parent, ContentCheck? Zeros);
+
+/// <summary>The child's reading after the parent wrote again: that write, and what it read at the fork.</summary>
+public sealed record ChildAfterParentWrite(ContentCheck? ParentAgain, ContentCheck? AsAtFork);
+
+/// <summary>The parent's reading after the child wrote: the child's write, and the parent's own last write.</summary>
+public sealed record ParentAfterChildWrite(ContentCheck? Child, ContentCheck? ParentAgain);
+
+/// <summary>The step names of fork-inherit, in the order they happen.</summary>
+public static class ForkInheritSteps
+{
+    public const string ParentAfterFill = "parent-after-fill";
+    public const string ChildAfterFork = "child-after-fork";
+    public const string ParentAfterWrite = "parent-after-write";
+    public const string ChildAfterWrite = "child-after-write";
+    public const string ParentAfterChildWrite = "parent-after-child-write";
+
+    public static readonly IReadOnlyList<string> InOrder =
+        [ParentAfterFill, ChildAfterFork, ParentAfterWrite, ChildAfterWrite, ParentAfterChildWrite];
+}

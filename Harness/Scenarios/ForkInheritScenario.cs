@@ -1,0 +1,170 @@
+using System.Globalization;
+using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Platforms;
+using OolSpecs.Harness.Probe;
+using OolSpecs.Harness.Rendering;
+using OolSpecs.Harness.Snapshots;
+using OolSpecs.Harness.Words;
+
+namespace OolSpecs.Harness.Scenarios;
+
+/// <summary>
+/// What a forked child inherits of one mapping, set up as <see cref="Mode"/> says: the parent
+/// fills it and forks; the child looks and reads; the parent writes again; the child reads,
+/// writes and looks; the parent looks and reads. <see cref="WithoutCapSysAdmin"/> runs it with
+/// that capability dropped (Linux), where frame numbers and map counts cannot be read.
+/// </summary>
+public sealed record ForkInheritScenario(InheritMode Mode, int Pages = ForkInheritScenario.DefaultPages, bool WithoutCapSysAdmin = false)
+    : ProbeScenario<ForkInheritRun>
+{
+    public const string FamilyName = "ForkInheritance";
+
+    /// <summary>Two pages, so that a claim about "every page" is about more than one.</summary>
+    public const int DefaultPages = 2;
+
+    [Observed("fork-inherit", "what a forked child inherits of a mapping, for every mode this kernel has")]
+    public static IEnumerable<IScenario> EveryModeHere => [new ThisKernelsModes()];
+
+    /// <summary>The mode's row of <see cref="InheritModes"/>: its kernel, outcome and words.</summary>
+    public InheritModeRow Row => InheritModes.Of(Mode);
+
+    public override string Family => FamilyName;
+
+    public override string Case =>
+        Row.Word + (Pages == DefaultPages ? "" : $"-{Pages}-pages") + (WithoutCapSysAdmin ? CapSysAdmin.WithoutFramesSuffix : "");
+
+    public override IReadOnlyList<Kernel> Kernels => [Row.Kernel];
+
+    public override IReadOnlyList<string> Arguments => ["fork-inherit", "--mode", Row.Word, "--pages", Normalise.Count(Pages)];
+
+    /// <summary>
+    /// Without CAP_SYS_ADMIN the probe is started through setpriv (<see cref="CapSysAdmin.Dropped"/>);
+    /// XNU has no such capability, so an XNU mode runs as it is.
+    /// </summary>
+    protected override ProbeRunner Launch(ProbeRunner probe) =>
+        WithoutCapSysAdmin && Row.Kernel == Kernel.Linux ? CapSysAdmin.Dropped(probe) : probe;
+
+    /// <summary>Without CAP_SYS_ADMIN frames are unknown, which is a different (and still true) observation.</summary>
+    public override SnapshotKey KeyFor(ForkInheritRun observation) =>
+        new(Family, CapSysAdmin.CaseFor(Case, WithoutCapSysAdmin, observation.Frames));
+
+    public override string Render(ForkInheritRun observation) => ForkInheritReport.Render(observation, Row, Command);
+
+    /// <summary>
+    /// `oolspecs observe fork-inherit`: every mode of the running kernel, which the probe names
+    /// (the modes of the other kernel would only exit 3).
+    /// </summary>
+    sealed record ThisKernelsModes : IScenario
+    {
+        public string Family => FamilyName;
+
+        public string Case => "every-mode";
+
+        public IReadOnlyList<Kernel> Kernels => [.. InheritModes.All.Select(row => row.Kernel).Distinct()];
+
+        public string Report(ProbeRunner probe) =>
+            string.Join('\n', InheritModes.On(PlatformDetector.Detect(probe).Kernel).Select(row => ((IScenario)new ForkInheritScenario(row.Mode)).Report(probe)));
+    }
+}
+
+/// <summary>
+/// A fork-inherit run as stable Markdown: a summary table one row a step, each step's facts,
+/// then what each side read. Frames and VM objects are lettered, addresses are page offsets
+/// from the buffer, and nothing carries a pid or an address.
+/// </summary>
+public static class ForkInheritReport
+{
+    public static string Render(ForkInheritRun run, InheritModeRow row, string command)
+    {
+        var xnu = run.Kernel == Kernel.Xnu;
+        var report = new MarkdownReport().Heading(1, $"Fork inheritance on {run.Kernel.Title()}: {row.Description}");
+        report.Paragraph(
+            $"`{command}`: {run.Pages} page(s) of {run.PageSize / 1024} KiB, set up with {run.Setup}. " +
+            "The parent fills the buffer and forks; the child looks and reads; the parent writes again; the child reads, writes and looks; the parent looks and reads. " +
+            ForkReports.Sources(xnu) + " A process that does not map the buffer has no facts at that step.");
+        if (!xnu && run.Steps.Any(step => step.Mapped && step.LinuxPages.Any(page => page.FileOrShared)))
+        {
+            report.Paragraph("These are shared memory (shmem) pages: for them \"exclusively mapped\" means mapped by one process only.");
+        }
+
+        if (run.Frames is { Available: false })
+        {
+            report.Paragraph(ForkReports.FramesUnknown);
+        }
+
+        var identities = new IdentityLabels();
+        var headers = xnu ? [.. ForkReports.XnuHeaders, "object"] : ForkReports.LinuxHeaders;
+        report.Heading(2, "Summary");
+        report.Table(
+            ["step", "actor", "mapped", .. headers],
+            run.Steps.Select((step, i) => (IReadOnlyList<string>)
+            [
+                $"{i + 1}. {step.Step}", step.Actor, Normalise.YesNo(step.Mapped),
+                .. !step.Mapped ? ForkReports.Nothing(headers)
+                    : xnu ? [.. ForkReports.Xnu(step.XnuRegion), XnuRegionFacts.ObjectName(step.XnuRegion, identities)]
+                    : ForkReports.Linux(step.LinuxPages, identities),
+            ]));
+
+        var number = 0;
+        foreach (var step in run.Steps)
+        {
+            report.Heading(2, $"{++number}. {step.Step} ({step.Actor})");
+            if (!step.Mapped)
+            {
+                report.Paragraph($"The {step.Actor} has nothing mapped at the buffer's address.");
+                continue;
+            }
+
+            report.Facts(xnu
+                ? XnuRegionFacts.Of(step.XnuRegion, run.Buffer, run.PageSize, identities)
+                : LinuxPageFacts.Of(step.LinuxPages, step.LinuxVma, run.Buffer, run.PageSize, identities));
+        }
+
+        var content = run.Content;
+        report.Heading(2, "Content");
+        report.Paragraph("What each side read back, after looking (reading may fault pages in). A check compares every byte of the buffer with one writer's pattern, or with zeros.");
+        report.Facts(
+        [
+            ("the child reads at the fork", Reading(content.ChildReadsAtFork)),
+            ("child at the fork: the parent's fill", Check(content.ChildAtFork.Parent, run.PageSize)),
+            ("child at the fork: zeros", Check(content.ChildAtFork.Zeros, run.PageSize)),
+            ("the child sees the parent's later write", Verdict(content.ChildSeesParentWrite)),
+            ("child after the parent's write: that write", Check(content.ChildAfterParentWrite.ParentAgain, run.PageSize)),
+            ("child after the parent's write: what it read at the fork", Check(content.ChildAfterParentWrite.AsAtFork, run.PageSize)),
+            ("the parent sees the child's write", Verdict(content.ParentSeesChildWrite)),
+            ("parent after the child's write: that write", Check(content.ParentAfterChildWrite.Child, run.PageSize)),
+            ("parent after the child's write: its own last write", Check(content.ParentAfterChildWrite.ParentAgain, run.PageSize)),
+        ], "check", "result");
+
+        return report.ToString();
+    }
+
+    public static string Reading(ChildReading reading) => reading switch
+    {
+        ChildReading.ParentsData => "the parent's data",
+        ChildReading.Zeros => "zeros",
+        ChildReading.Other => "neither the parent's data nor zeros",
+        ChildReading.Unmapped => "nothing: it does not map the buffer",
+        _ => reading.ToString(),
+    };
+
+    /// <summary>"holds (2 pages)", "differs at page 1, byte 12: expected 0xa1, read 0x00 (2 pages checked)", or "not checked".</summary>
+    public static string Check(ContentCheck? check, long pageSize) => check switch
+    {
+        null => "not checked",
+        { Holds: true } => $"holds ({CheckedPages(check, pageSize)})",
+        { Mismatch: { } m } =>
+            $"differs at page {Normalise.Count(m.Offset / pageSize)}, byte {Normalise.Count(m.Offset % pageSize)}: expected {Hex(m.Expected)}, read {Hex(m.Actual)} ({CheckedPages(check, pageSize)} checked)",
+        _ => $"differs ({CheckedPages(check, pageSize)} checked)",
+    };
+
+    static string Verdict(bool? seen) => seen is { } yes ? Normalise.YesNo(yes) : "-";
+
+    static string CheckedPages(ContentCheck check, long pageSize)
+    {
+        var pages = (decimal)check.BytesChecked / pageSize;
+        return $"{Normalise.Pages(pages)} page{(pages == 1 ? "" : "s")}";
+    }
+
+    static string Hex(int value) => "0x" + value.ToString("x2", CultureInfo.InvariantCulture);
+}
