@@ -44,7 +44,7 @@ public static class InheritModes
 {
     public static readonly IReadOnlyList<InheritModeRow> All =
     [
-        new(InheritMode.Default, Kernel.Xnu, InheritOutcome.CopyOnWrite, "vm_allocate's own inheritance, VM_INHERIT_DEFAULT"),
+        new(InheritMode.Default, Kernel.Xnu, InheritOutcome.CopyOnWrite, "vm_allocate, VM_INHERIT_DEFAULT"),
         new(InheritMode.Share, Kernel.Xnu, InheritOutcome.Shared, "vm_inherit VM_INHERIT_SHARE"),
         new(InheritMode.Copy, Kernel.Xnu, InheritOutcome.CopyOnWrite, "vm_inherit VM_INHERIT_COPY"),
         new(InheritMode.None, Kernel.Xnu, InheritOutcome.Absent, "vm_inherit VM_INHERIT_NONE"),
