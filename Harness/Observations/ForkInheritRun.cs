@@ -64,20 +64,20 @@ public sealed record ForkInheritStep(
 /// </summary>
 public sealed record ForkInheritContent(
     ChildReading ChildReadsAtFork,
-    ChildAtFork ChildAtFork,
+    ChildAtForkChecks ChildAtFork,
     bool? ChildSeesParentWrite,
-    ChildAfterParentWrite ChildAfterParentWrite,
+    ChildAfterParentWriteChecks ChildAfterParentWrite,
     bool? ParentSeesChildWrite,
-    ParentAfterChildWrite ParentAfterChildWrite);
+    ParentAfterChildWriteChecks ParentAfterChildWrite);
 
 /// <summary>The child's reading right after the fork: the parent's fill, and zeros.</summary>
-public sealed record ChildAtFork(ContentCheck? Parent, ContentCheck? Zeros);
+public sealed record ChildAtForkChecks(ContentCheck? Parent, ContentCheck? Zeros);
 
 /// <summary>The child's reading after the parent wrote again: that write, and what it read at the fork.</summary>
-public sealed record ChildAfterParentWrite(ContentCheck? ParentAgain, ContentCheck? AsAtFork);
+public sealed record ChildAfterParentWriteChecks(ContentCheck? ParentAgain, ContentCheck? AsAtFork);
 
 /// <summary>The parent's reading after the child wrote: the child's write, and the parent's own last write.</summary>
-public sealed record ParentAfterChildWrite(ContentCheck? Child, ContentCheck? ParentAgain);
+public sealed record ParentAfterChildWriteChecks(ContentCheck? Child, ContentCheck? ParentAgain);
 
 /// <summary>The step names of fork-inherit, in the order they happen.</summary>
 public static class ForkInheritSteps
