@@ -1,0 +1,141 @@
+using System.Globalization;
+using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Words;
+using static OolSpecs.Harness.Observations.ForkInheritSteps;
+
+namespace OolSpecs.Specs.ForkInheritance;
+
+/// <summary>
+/// The checks the fork-inherit claims are made of. A content check that fails says where the
+/// bytes first differed and how many were compared; a frame check needs frame numbers, and
+/// without them is reported unverified, never passed.
+/// </summary>
+public static class Expect
+{
+    /// <summary>The check holds: every byte was the expected writer's (or zeros).</summary>
+    public static ClaimVerdict Reads(this ClaimVerdict verdict, ContentCheck? check, string what) =>
+        check is null
+            ? verdict.Expect(false, $"{what}: not checked (the probe could not read it)")
+            : verdict.Expect(check.Holds, $"{what}: {Mismatch(check)}");
+
+    /// <summary>The check does not hold: the bytes are not that writer's.</summary>
+    public static ClaimVerdict DoesNotRead(this ClaimVerdict verdict, ContentCheck? check, string what) =>
+        check is null
+            ? verdict.Expect(false, $"{what}: not checked (the probe could not read it)")
+            : verdict.Expect(!check.Holds, $"{what}: it did, all {Bytes(check.BytesChecked)} checked");
+
+    /// <summary>Whether the step's process maps the buffer.</summary>
+    public static ClaimVerdict Maps(this ClaimVerdict verdict, ForkInheritRun run, string step, bool mapped) =>
+        verdict.Expect(run.Step(step).Mapped == mapped,
+            $"{step}: the {run.Step(step).Actor} {(mapped ? "does not map" : "maps")} the buffer");
+
+    /// <summary>Every page of a Linux step is (or is not) present.</summary>
+    public static ClaimVerdict Present(this ClaimVerdict verdict, ForkInheritRun run, string step, bool present)
+    {
+        if (!Mapped(verdict, run, step))
+        {
+            return verdict;
+        }
+
+        var pages = run.Step(step).LinuxPages;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            verdict.Expect(pages[i].Present == present, $"{step}: page {i} is {(present ? "not " : "")}present");
+        }
+
+        return verdict;
+    }
+
+    /// <summary>Every page of a Linux step is (or is not) exclusively mapped.</summary>
+    public static ClaimVerdict Exclusive(this ClaimVerdict verdict, ForkInheritRun run, string step, bool exclusive)
+    {
+        if (!Mapped(verdict, run, step))
+        {
+            return verdict;
+        }
+
+        var pages = run.Step(step).LinuxPages;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            verdict.Expect(pages[i].Exclusive == exclusive, $"{step}: page {i} is {(exclusive ? "not " : "")}exclusively mapped");
+        }
+
+        return verdict;
+    }
+
+    /// <summary>Every page of a Linux step has this map count.</summary>
+    public static ClaimVerdict MapCount(this ClaimVerdict verdict, ForkInheritRun run, string step, ulong count)
+    {
+        if (!FramesKnown(verdict, run) || !Mapped(verdict, run, step))
+        {
+            return verdict;
+        }
+
+        var pages = run.Step(step).LinuxPages;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            verdict.Expect(pages[i].MapCount == count, $"{step}: page {i} has map count {pages[i].MapCount?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}, not {count}");
+        }
+
+        return verdict;
+    }
+
+    /// <summary>Page by page, <paramref name="step"/> is (or is not) on the frames <paramref name="other"/> was on.</summary>
+    public static ClaimVerdict SameFrames(this ClaimVerdict verdict, ForkInheritRun run, string step, string other, bool same)
+    {
+        if (!FramesKnown(verdict, run) || !Mapped(verdict, run, step) || !Mapped(verdict, run, other))
+        {
+            return verdict;
+        }
+
+        var pages = run.Step(step).LinuxPages;
+        var others = run.Step(other).LinuxPages;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var equal = pages[i].Pfn is { } pfn && pfn == others[i].Pfn;
+            verdict.Expect(equal == same, $"{step}: page {i} is {(same ? "not " : "")}on the frame it was on at {other}");
+        }
+
+        return verdict;
+    }
+
+    /// <summary>The XNU region of a step, or null (a violation) where the task does not map the buffer.</summary>
+    public static XnuRegion? Region(this ClaimVerdict verdict, ForkInheritRun run, string step) =>
+        Mapped(verdict, run, step) ? run.Step(step).XnuRegion : null;
+
+    /// <summary>The parent kept its own data: after the child's write it reads its own last write.</summary>
+    public static ClaimVerdict ParentKeepsItsData(this ClaimVerdict verdict, ForkInheritRun run) =>
+        verdict.Reads(run.Content.ParentAfterChildWrite.ParentAgain, $"{ParentAfterChildWrite}: the parent reads its own last write");
+
+    /// <summary>"first differs at byte 4108 of 8192 bytes checked: expected 0xa1, read 0x00".</summary>
+    static string Mismatch(ContentCheck check) => check.Mismatch is { } m
+        ? $"first differs at byte {m.Offset} of {Bytes(check.BytesChecked)} checked: expected 0x{m.Expected:x2}, read 0x{m.Actual:x2}"
+        : $"differs ({Bytes(check.BytesChecked)} checked)";
+
+    static string Bytes(long count) => $"{count.ToString(CultureInfo.InvariantCulture)} bytes";
+
+    static bool Mapped(ClaimVerdict verdict, ForkInheritRun run, string step)
+    {
+        var mapped = run.Step(step).Mapped;
+        verdict.Expect(mapped, $"{step}: the {run.Step(step).Actor} does not map the buffer");
+        return mapped;
+    }
+
+    /// <summary>False, with the claim left unverified, where frame numbers and map counts could not be read.</summary>
+    static bool FramesKnown(ClaimVerdict verdict, ForkInheritRun run)
+    {
+        if (run.Kernel != Kernel.Linux || run.FramesKnown)
+        {
+            return true;
+        }
+
+        if (!verdict.Unverified.Any(reason => reason.StartsWith(FramesUnknown, StringComparison.Ordinal)))
+        {
+            verdict.CannotTell($"{FramesUnknown} ({run.Frames?.Reason ?? "not reported"}); run as root to check them");
+        }
+
+        return false;
+    }
+
+    const string FramesUnknown = "frame numbers and map counts are unknown";
+}

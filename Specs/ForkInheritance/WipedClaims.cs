@@ -1,0 +1,41 @@
+using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Words;
+using static OolSpecs.Harness.Observations.ForkInheritSteps;
+
+namespace OolSpecs.Specs.ForkInheritance;
+
+/// <summary>
+/// A mapping the child gets wiped (Linux MADV_WIPEONFORK; XNU has no such inheritance:
+/// mach/vm_inherit.h knows share, copy, none and donate_copy): the range is there, zero-filled,
+/// which is how a random number generator's state is kept from being repeated in a child.
+/// </summary>
+public static class WipedClaims
+{
+    public static readonly Claim ChildSeesZeros = new(Kernel.Linux,
+        "a MADV_WIPEONFORK mapping is in the child but wiped: mapped at the same address with no page present at the fork, it reads zeros, and still zeros after the parent writes again",
+        KernelSource.Linux("`madvise_vma_behavior` (MADV_WIPEONFORK sets VM_WIPEONFORK), `dup_mmap` (such a VMA gets no anon_vma and no `copy_page_range`), `do_anonymous_page` (a first touch is zero-filled)"));
+
+    public static readonly Claim ChildWritesStayInChild = new(Kernel.Linux,
+        "the child's writes to a MADV_WIPEONFORK mapping go to new frames of its own, each mapped once, and never reach the parent, whose data stays its own",
+        KernelSource.Linux("`do_anonymous_page` (a new folio for the child's VMA, which shares no anon_vma with the parent's), `pte_to_pagemap_entry`"));
+
+    public static ClaimVerdict SeesZeros(ForkInheritRun run)
+    {
+        var content = run.Content;
+        return new ClaimVerdict(ChildSeesZeros)
+            .Maps(run, ChildAfterFork, true)
+            .Present(run, ChildAfterFork, false)
+            .Reads(content.ChildAtFork.Zeros, $"{ChildAfterFork}: the child reads zeros")
+            .DoesNotRead(content.ChildAfterParentWrite.ParentAgain, $"{ParentAfterWrite}: the child must not read the parent's later write")
+            .Reads(content.ChildAfterParentWrite.AsAtFork, $"{ParentAfterWrite}: the child still reads zeros");
+    }
+
+    public static ClaimVerdict WritesStayInChild(ForkInheritRun run) =>
+        new ClaimVerdict(ChildWritesStayInChild)
+            .DoesNotRead(run.Content.ParentAfterChildWrite.Child, $"{ChildAfterWrite}: the parent must not read the child's write")
+            .ParentKeepsItsData(run)
+            .Present(run, ChildAfterWrite, true)
+            .Exclusive(run, ChildAfterWrite, true)
+            .MapCount(run, ChildAfterWrite, 1)
+            .SameFrames(run, ChildAfterWrite, ParentAfterChildWrite, same: false);
+}
