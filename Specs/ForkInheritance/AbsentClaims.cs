@@ -1,4 +1,5 @@
 using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Words;
 using static OolSpecs.Harness.Observations.ForkInheritSteps;
 
@@ -19,7 +20,7 @@ public static class AbsentClaims
         new ClaimVerdict(run.Kernel == Kernel.Xnu ? XnuNotInherited : LinuxNotInherited)
             .Maps(run, ChildAfterFork, false)
             .Maps(run, ChildAfterWrite, false)
-            .Expect(run.Content.ChildReadsAtFork == ChildReading.Unmapped, $"{ChildAfterFork}: the child read {ProbeWords.Of(run.Content.ChildReadsAtFork)}, not nothing")
+            .Expect(run.Content.ChildReadsAtFork == ChildReading.Unmapped, $"{ChildAfterFork}: the child read {ForkInheritReport.Reading(run.Content.ChildReadsAtFork)}, not nothing")
             .Maps(run, ParentAfterChildWrite, true)
             .ParentKeepsItsData(run);
 }
