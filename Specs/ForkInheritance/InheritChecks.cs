@@ -10,7 +10,7 @@ namespace OolSpecs.Specs.ForkInheritance;
 /// bytes first differed and how many were compared; a frame check needs frame numbers, and
 /// without them is reported unverified, never passed.
 /// </summary>
-public static class Expect
+public static class InheritChecks
 {
     /// <summary>The check holds: every byte was the expected writer's (or zeros).</summary>
     public static ClaimVerdict Reads(this ClaimVerdict verdict, ContentCheck? check, string what) =>
