@@ -72,12 +72,12 @@ public static class CopyOnWriteClaims
             verdict
                 .Expect(atFork.Mode == XnuShareMode.SM_COW, $"{ChildAfterFork}: share_mode is {atFork.Mode}, not SM_COW")
                 .Expect(atFork.RefCount == 2, $"{ChildAfterFork}: ref_count is {atFork.RefCount}, not 2")
-                .Expect(filled is not null && atFork.ObjectId == filled.ObjectId, $"{ChildAfterFork}: the child maps another VM object than the one the parent filled");
+                .Expect(filled is not null && atFork.EntryObject == filled.EntryObject, $"{ChildAfterFork}: the child maps another VM object than the one the parent filled");
         }
 
         if (verdict.Region(run, ChildAfterWrite) is { } child && verdict.Region(run, ParentAfterChildWrite) is { } parent)
         {
-            verdict.Expect(child.ObjectId != parent.ObjectId, $"{ChildAfterWrite} and {ParentAfterChildWrite}: both sides still map one VM object after both wrote");
+            verdict.Expect(child.EntryObject != parent.EntryObject, $"{ChildAfterWrite} and {ParentAfterChildWrite}: both sides still map one VM object after both wrote");
         }
 
         return verdict;

@@ -70,7 +70,7 @@ public static class SharedClaims
             verdict
                 .Expect(region.Mode == XnuShareMode.SM_SHARED, $"{step}: share_mode is {region.Mode}, not SM_SHARED")
                 .Expect(region.RefCount == 2, $"{step}: ref_count is {region.RefCount}, not 2")
-                .Expect(filled is not null && region.ObjectId == filled.ObjectId, $"{step}: the {run.Step(step).Actor} maps another VM object than the one the parent filled");
+                .Expect(filled is not null && region.EntryObject == filled.EntryObject, $"{step}: the {run.Step(step).Actor} maps another VM object than the one the parent filled");
         }
 
         return verdict;
