@@ -95,14 +95,14 @@ public sealed class ForkInheritTests
     }
 
     [Fact]
-    public void A_content_check_shows_where_it_first_differed_in_pages_and_bytes_and_what_it_read()
+    public void A_content_check_shows_the_bytes_it_checked_or_where_it_first_differed_and_what_it_read()
     {
         var text = Render(MadeUpForkInheritRuns.LinuxPrivate());
 
         text.Should().Contain("| the child reads at the fork | the parent's data |");
-        text.Should().Contain("| child at the fork: the parent's fill | holds (2 pages) |");
-        text.Should().Contain("| child at the fork: zeros | differs at page 0, byte 0: expected 0x00, read 0xa1 (2 pages checked) |");
-        text.Should().Contain("| parent after the child's write: that write | differs at page 1, byte 12: expected 0xc4, read 0xa6 (2 pages checked) |");
+        text.Should().Contain("| at the fork the child reads the parent's fill | yes (8192 bytes checked) |");
+        text.Should().Contain("| at the fork the child reads zeros | NO: offset 0: read 0xa1, expected 0x00 |");
+        text.Should().Contain("| after the child's write the parent reads it | NO: offset 4108: read 0xa6, expected 0xc4 |");
         text.Should().Contain("| the child sees the parent's later write | no |");
     }
 
@@ -114,9 +114,9 @@ public sealed class ForkInheritTests
         text.Should().Contain("| 2. child-after-fork | child | no | - | - | - | - |");
         text.Should().Contain("## 2. child-after-fork (child)\n\nThe child has nothing mapped at the buffer's address.\n");
         text.Should().Contain("| the child reads at the fork | nothing: it does not map the buffer |");
-        text.Should().Contain("| child at the fork: the parent's fill | not checked |");
+        text.Should().Contain("| at the fork the child reads the parent's fill | - (the child does not map the buffer) |");
         text.Should().Contain("| the parent sees the child's write | - |");
-        text.Should().Contain("| parent after the child's write: its own last write | holds (2 pages) |");
+        text.Should().Contain("| after the child's write the parent reads its own last write | yes (8192 bytes checked) |");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Platforms;
 using OolSpecs.Harness.Probe;
@@ -121,19 +120,22 @@ public static class ForkInheritReport
         }
 
         var content = run.Content;
+        var childMaps = run.Step(ForkInheritSteps.ChildAfterFork).Mapped;
+        var noChild = childMaps ? "not checked" : "the child does not map the buffer";
+        var notAsAtFork = childMaps ? "the child read neither the parent's data nor zeros at the fork" : noChild;
         report.Heading(2, "Content");
-        report.Paragraph("What each side read back, after looking (reading may fault pages in). A check compares every byte of the buffer with one writer's pattern, or with zeros.");
+        report.Paragraph("What each side read back, after looking (reading may fault pages in). A check compares every byte of the buffer with one writer's pattern, or with zeros, and names the first that differed.");
         report.Facts(
         [
             ("the child reads at the fork", Reading(content.ChildReadsAtFork)),
-            ("child at the fork: the parent's fill", Check(content.ChildAtFork.Parent, run.PageSize)),
-            ("child at the fork: zeros", Check(content.ChildAtFork.Zeros, run.PageSize)),
+            ("at the fork the child reads the parent's fill", ContentFacts.Of(content.ChildAtFork.Parent, noChild)),
+            ("at the fork the child reads zeros", ContentFacts.Of(content.ChildAtFork.Zeros, noChild)),
             ("the child sees the parent's later write", Verdict(content.ChildSeesParentWrite)),
-            ("child after the parent's write: that write", Check(content.ChildAfterParentWrite.ParentAgain, run.PageSize)),
-            ("child after the parent's write: what it read at the fork", Check(content.ChildAfterParentWrite.AsAtFork, run.PageSize)),
+            ("after the parent's write the child reads it", ContentFacts.Of(content.ChildAfterParentWrite.ParentAgain, noChild)),
+            ("after the parent's write the child reads what it read at the fork", ContentFacts.Of(content.ChildAfterParentWrite.AsAtFork, notAsAtFork)),
             ("the parent sees the child's write", Verdict(content.ParentSeesChildWrite)),
-            ("parent after the child's write: that write", Check(content.ParentAfterChildWrite.Child, run.PageSize)),
-            ("parent after the child's write: its own last write", Check(content.ParentAfterChildWrite.ParentAgain, run.PageSize)),
+            ("after the child's write the parent reads it", ContentFacts.Of(content.ParentAfterChildWrite.Child, noChild)),
+            ("after the child's write the parent reads its own last write", ContentFacts.Of(content.ParentAfterChildWrite.ParentAgain, "not checked")),
         ], "check", "result");
 
         return report.ToString();
@@ -148,23 +150,5 @@ public static class ForkInheritReport
         _ => reading.ToString(),
     };
 
-    /// <summary>"holds (2 pages)", "differs at page 1, byte 12: expected 0xa1, read 0x00 (2 pages checked)", or "not checked".</summary>
-    public static string Check(ContentCheck? check, long pageSize) => check switch
-    {
-        null => "not checked",
-        { Holds: true } => $"holds ({CheckedPages(check, pageSize)})",
-        { Mismatch: { } m } =>
-            $"differs at page {Normalise.Count(m.Offset / pageSize)}, byte {Normalise.Count(m.Offset % pageSize)}: expected {Hex(m.Expected)}, read {Hex(m.Actual)} ({CheckedPages(check, pageSize)} checked)",
-        _ => $"differs ({CheckedPages(check, pageSize)} checked)",
-    };
-
     static string Verdict(bool? seen) => seen is { } yes ? Normalise.YesNo(yes) : "-";
-
-    static string CheckedPages(ContentCheck check, long pageSize)
-    {
-        var pages = (decimal)check.BytesChecked / pageSize;
-        return $"{Normalise.Pages(pages)} page{(pages == 1 ? "" : "s")}";
-    }
-
-    static string Hex(int value) => "0x" + value.ToString("x2", CultureInfo.InvariantCulture);
 }

@@ -38,10 +38,10 @@ public static class CopyOnWriteClaims
     {
         var content = run.Content;
         return new ClaimVerdict(run.Kernel == Kernel.Xnu ? XnuWritesStay : LinuxWritesStay)
-            .Reads(content.ChildAtFork.Parent, $"{ChildAfterFork}: the child reads the parent's data")
-            .DoesNotRead(content.ChildAfterParentWrite.ParentAgain, $"{ParentAfterWrite}: the child must not read the parent's later write")
-            .Reads(content.ChildAfterParentWrite.AsAtFork, $"{ParentAfterWrite}: the child still reads the data as it was at the fork")
-            .DoesNotRead(content.ParentAfterChildWrite.Child, $"{ChildAfterWrite}: the parent must not read the child's write")
+            .Reads(content.ChildAtFork.Parent, $"{ChildAfterFork}: the child", "the parent's data")
+            .DoesNotRead(content.ChildAfterParentWrite.ParentAgain, $"{ParentAfterWrite}: the child", "the parent's later write")
+            .Reads(content.ChildAfterParentWrite.AsAtFork, $"{ParentAfterWrite}: the child", "the data as it was at the fork")
+            .DoesNotRead(content.ParentAfterChildWrite.Child, $"{ChildAfterWrite}: the parent", "the child's write")
             .ParentKeepsItsData(run);
     }
 

@@ -7,22 +7,23 @@ namespace OolSpecs.Specs.ForkInheritance;
 
 /// <summary>
 /// The checks the fork-inherit claims are made of. A content check that fails says where the
-/// bytes first differed and how many were compared; a frame check needs frame numbers, and
+/// bytes first differed and what was read there; a frame check needs frame numbers, and
 /// without them is reported unverified, never passed.
 /// </summary>
 public static class InheritChecks
 {
-    /// <summary>The check holds: every byte was the expected writer's (or zeros).</summary>
-    public static ClaimVerdict Reads(this ClaimVerdict verdict, ContentCheck? check, string what) =>
-        check is null
-            ? verdict.Expect(false, $"{what}: not checked (the probe could not read it)")
-            : verdict.Expect(check.Holds, $"{what}: {Mismatch(check)}");
+    /// <summary>
+    /// The check holds: <paramref name="who"/> read <paramref name="expecting"/> in every byte
+    /// (judged as every content claim is, <see cref="ContentVerdicts.ReadsAsClaimed"/>).
+    /// </summary>
+    public static ClaimVerdict Reads(this ClaimVerdict verdict, ContentCheck? check, string who, string expecting) =>
+        verdict.ReadsAsClaimed(check, $"{who}, expecting {expecting},");
 
-    /// <summary>The check does not hold: the bytes are not that writer's.</summary>
-    public static ClaimVerdict DoesNotRead(this ClaimVerdict verdict, ContentCheck? check, string what) =>
+    /// <summary>The check does not hold: what <paramref name="who"/> read is not <paramref name="what"/>.</summary>
+    public static ClaimVerdict DoesNotRead(this ClaimVerdict verdict, ContentCheck? check, string who, string what) =>
         check is null
-            ? verdict.Expect(false, $"{what}: not checked (the probe could not read it)")
-            : verdict.Expect(!check.Holds, $"{what}: it did, all {Bytes(check.BytesChecked)} checked");
+            ? verdict.Expect(false, $"{who} reported no content check")
+            : verdict.Expect(!check.Holds, $"{who} read {what}: all {check.BytesChecked.ToString(CultureInfo.InvariantCulture)} bytes checked were its");
 
     /// <summary>Whether the step's process maps the buffer.</summary>
     public static ClaimVerdict Maps(this ClaimVerdict verdict, ForkInheritRun run, string step, bool mapped) =>
@@ -105,14 +106,7 @@ public static class InheritChecks
 
     /// <summary>The parent kept its own data: after the child's write it reads its own last write.</summary>
     public static ClaimVerdict ParentKeepsItsData(this ClaimVerdict verdict, ForkInheritRun run) =>
-        verdict.Reads(run.Content.ParentAfterChildWrite.ParentAgain, $"{ParentAfterChildWrite}: the parent reads its own last write");
-
-    /// <summary>"first differs at byte 4108 of 8192 bytes checked: expected 0xa1, read 0x00".</summary>
-    static string Mismatch(ContentCheck check) => check.Mismatch is { } m
-        ? $"first differs at byte {m.Offset} of {Bytes(check.BytesChecked)} checked: expected 0x{m.Expected:x2}, read 0x{m.Actual:x2}"
-        : $"differs ({Bytes(check.BytesChecked)} checked)";
-
-    static string Bytes(long count) => $"{count.ToString(CultureInfo.InvariantCulture)} bytes";
+        verdict.Reads(run.Content.ParentAfterChildWrite.ParentAgain, $"{ParentAfterChildWrite}: the parent", "its own last write");
 
     static bool Mapped(ClaimVerdict verdict, ForkInheritRun run, string step)
     {

@@ -34,9 +34,9 @@ public static class SharedClaims
     {
         var content = run.Content;
         return new ClaimVerdict(run.Kernel == Kernel.Xnu ? XnuWritesCross : LinuxWritesCross)
-            .Reads(content.ChildAtFork.Parent, $"{ChildAfterFork}: the child reads the parent's data")
-            .Reads(content.ChildAfterParentWrite.ParentAgain, $"{ParentAfterWrite}: the child reads the parent's later write")
-            .Reads(content.ParentAfterChildWrite.Child, $"{ChildAfterWrite}: the parent reads the child's write");
+            .Reads(content.ChildAtFork.Parent, $"{ChildAfterFork}: the child", "the parent's data")
+            .Reads(content.ChildAfterParentWrite.ParentAgain, $"{ParentAfterWrite}: the child", "the parent's later write")
+            .Reads(content.ParentAfterChildWrite.Child, $"{ChildAfterWrite}: the parent", "the child's write");
     }
 
     /// <summary>Linux: the same frames; XNU: the same VM object.</summary>

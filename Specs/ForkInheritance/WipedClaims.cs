@@ -25,14 +25,14 @@ public static class WipedClaims
         return new ClaimVerdict(ChildSeesZeros)
             .Maps(run, ChildAfterFork, true)
             .Present(run, ChildAfterFork, false)
-            .Reads(content.ChildAtFork.Zeros, $"{ChildAfterFork}: the child reads zeros")
-            .DoesNotRead(content.ChildAfterParentWrite.ParentAgain, $"{ParentAfterWrite}: the child must not read the parent's later write")
-            .Reads(content.ChildAfterParentWrite.AsAtFork, $"{ParentAfterWrite}: the child still reads zeros");
+            .Reads(content.ChildAtFork.Zeros, $"{ChildAfterFork}: the child", "zeros")
+            .DoesNotRead(content.ChildAfterParentWrite.ParentAgain, $"{ParentAfterWrite}: the child", "the parent's later write")
+            .Reads(content.ChildAfterParentWrite.AsAtFork, $"{ParentAfterWrite}: the child", "zeros still");
     }
 
     public static ClaimVerdict WritesStayInChild(ForkInheritRun run) =>
         new ClaimVerdict(ChildWritesStayInChild)
-            .DoesNotRead(run.Content.ParentAfterChildWrite.Child, $"{ChildAfterWrite}: the parent must not read the child's write")
+            .DoesNotRead(run.Content.ParentAfterChildWrite.Child, $"{ChildAfterWrite}: the parent", "the child's write")
             .ParentKeepsItsData(run)
             .Present(run, ChildAfterWrite, true)
             .Exclusive(run, ChildAfterWrite, true)
