@@ -20,8 +20,11 @@ public sealed record KernelSource(string DecidedBy, string ReadAt)
     /// <summary>The XNU tags read: macOS 14, 15.0-15.3 and 15.4-15.5. macOS 26's xnu is not public.</summary>
     public const string XnuTags = "xnu-10002.81.5, xnu-11215.81.4, xnu-11417.121.6";
 
-    /// <summary>The Linux release the suite runs on here, whose source was read.</summary>
-    public const string LinuxRelease = "Linux 6.18";
+    /// <summary>
+    /// The Linux source read: mainline 6.x (mm/memory.c, mm/mmap.c, mm/madvise.c, fs/proc/task_mmu.c),
+    /// not a tree pinned to a release; every Linux claim also runs for real, on 6.18 here.
+    /// </summary>
+    public const string LinuxRelease = "Linux 6.x mainline";
 
     public static KernelSource Xnu(string decidedBy) => new(decidedBy, XnuTags);
 
