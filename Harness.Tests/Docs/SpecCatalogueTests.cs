@@ -18,6 +18,6 @@ public sealed class SpecCatalogueTests
         var committed = File.Exists(path) ? File.ReadAllText(path) : "";
         committed.Should().Be(made,
             "docs/specs.md is generated; rerun with {0}=1 to write it. Difference:\n{1}",
-            SpecCatalogue.UpdateVariable, LineDiff.Render(LineDiff.Compute(committed, made)));
+            SpecCatalogue.UpdateVariable, SnapshotDiff.Render(committed, made));
     }
 }

@@ -41,7 +41,7 @@ public sealed class SnapshotMismatchException : SnapshotException
         SnapshotKey key, ApprovedLookup lookup, string approvedPath, string receivedPath, string approvedText, string receivedText)
     {
         var running = lookup.Running;
-        var diff = LineDiff.Compute(approvedText, receivedText);
+        var diff = SnapshotDiff.Compute(approvedText, receivedText);
         var message = new StringBuilder()
             .Append($"Snapshot {key} on {running} does not match its approved file, {lookup.Describe()}.\n")
             .Append($"  approved: {approvedPath}\n")
@@ -49,9 +49,9 @@ public sealed class SnapshotMismatchException : SnapshotException
             .Append('\n')
             .Append($"--- approved ({lookup.FromDirectory})\n")
             .Append($"+++ received ({running.ReleaseDirectory})\n");
-        if (LineDiff.HasChanges(diff))
+        if (SnapshotDiff.HasChanges(diff))
         {
-            message.Append(LineDiff.Render(diff));
+            message.Append(SnapshotDiff.Render(diff));
         }
         else
         {
@@ -72,7 +72,7 @@ public sealed class SnapshotMismatchException : SnapshotException
             .Append($"  received: {receivedPath}\n")
             .Append('\n')
             .Append("Observed:\n");
-        foreach (var line in LineDiff.SplitLines(receivedText))
+        foreach (var line in SnapshotDiff.SplitLines(receivedText))
         {
             message.Append('+').Append(line).Append('\n');
         }
