@@ -1,35 +1,16 @@
 using OolSpecs.Harness.Cli;
 using OolSpecs.Harness.Cli.Bench;
 using OolSpecs.Harness.Probe;
-using OolSpecs.Harness.Scenarios;
-using OolSpecs.Harness.Words;
+using OolSpecs.Harness.Tests.Support;
 
 namespace OolSpecs.Harness.Tests.Cli;
 
 public sealed class BenchTests
 {
-    /// <summary>A scenario that needs no probe: each run observes the next of the given texts.</summary>
-    sealed class Scripted(params string[] texts) : IScenario<string>
-    {
-        int next;
-
-        public string Family => "Made";
-
-        public string Case => "up";
-
-        public IReadOnlyList<Kernel> Kernels => [Kernel.Linux, Kernel.Xnu];
-
-        public string Observe(ProbeRunner probe) => texts[next++ % texts.Length];
-
-        public string Render(string observation) => $"# {observation}\n";
-    }
-
-    static readonly ProbeRunner Unused = new("/nonexistent/oolprobe", TimeSpan.FromSeconds(1));
-
     [Fact]
     public void Runs_that_render_the_same_text_are_identical()
     {
-        var result = BenchRunner.Measure("made-up", new Scripted("same"), Unused, runs: 5);
+        var result = BenchRunner.Measure("made-up", new ScriptedScenario("same"), ScriptedScenario.NoProbe, runs: 5);
 
         result.Runs.Should().Be(5);
         result.Identical.Should().BeTrue();
@@ -40,7 +21,7 @@ public sealed class BenchTests
     public void One_run_that_renders_differently_makes_the_runs_not_identical()
     {
         // The warm-up run takes "a"; the five timed runs see a, a, b, a, a.
-        var result = BenchRunner.Measure("made-up", new Scripted("a", "a", "a", "b", "a", "a"), Unused, runs: 5);
+        var result = BenchRunner.Measure("made-up", new ScriptedScenario("a", "a", "a", "b", "a", "a"), ScriptedScenario.NoProbe, runs: 5);
 
         result.Identical.Should().BeFalse();
         result.DistinctOutputs.Should().Be(2);
@@ -51,7 +32,7 @@ public sealed class BenchTests
     {
         var told = new List<int>();
 
-        BenchRunner.Measure("made-up", new Scripted("same"), Unused, runs: 3, told.Add);
+        BenchRunner.Measure("made-up", new ScriptedScenario("same"), ScriptedScenario.NoProbe, runs: 3, told.Add);
 
         told.Should().Equal(1, 2, 3);
     }

@@ -4,7 +4,7 @@ using OolSpecs.Harness.Platforms;
 namespace OolSpecs.Harness.Snapshots;
 
 /// <summary>
-/// A spec's observation differs from its approved snapshot, or no snapshot is approved yet.
+/// A spec's observation differs from its approved snapshot, or the case has none though its platform has a baseline.
 /// The message names the case, where the expectation came from, the received file, a line diff,
 /// and how to approve the new behaviour.
 /// </summary>
@@ -68,7 +68,8 @@ public sealed class SnapshotMismatchException : SnapshotException
     {
         var running = lookup.Running;
         var message = new StringBuilder()
-            .Append($"Snapshot {key} on {running}: {lookup.Describe()}.\n")
+            .Append($"Snapshot {key} on {running}: {lookup.Describe()}, though other cases of {running.Os} {running.Arch} are approved: ")
+            .Append("was its approval forgotten, or is the case new?\n")
             .Append($"  received: {receivedPath}\n")
             .Append('\n')
             .Append("Observed:\n");
