@@ -12,7 +12,7 @@ public sealed class CliFailureTests
         { new UsageException("bad"), ExitCode.BadInput },
         { new ProbeSettingException("OOLSPECS_PROBE=x"), ExitCode.BadInput },
         { new SnapshotInputException("not in the layout"), ExitCode.BadInput },
-        { new DirectoryNotFoundException("OOLSPECS_SNAPSHOTS"), ExitCode.BadInput },
+        { new DirectoryNotFoundException("a folder vanished while writing"), ExitCode.Failed },
         { new NeedsAnotherKernelException("needs XNU"), ExitCode.NeedsAnotherKernel },
         { new ProbeFailedException("oolprobe ool-transfer", 3, "needs XNU"), ExitCode.NeedsAnotherKernel },
         { new ProbeFailedException("oolprobe fork-cow", 1, "fork: no memory"), ExitCode.Failed },

@@ -3,7 +3,10 @@ using OolSpecs.Harness.Snapshots;
 
 namespace OolSpecs.Harness.Cli;
 
-/// <summary>`oolspecs accept [family[/case]]`: approve the received snapshots of this release.</summary>
+/// <summary>
+/// `oolspecs accept [family[/case]]`: approve the received snapshots of this release; with
+/// `--from`, those of a CI artifact (a folder or .zip), each under the release and arch it was observed on.
+/// </summary>
 public static class AcceptCommand
 {
     public static Command Build(CliSession session)
@@ -13,9 +16,33 @@ public static class AcceptCommand
             Arity = ArgumentArity.ZeroOrOne,
             Description = "Only this family (e.g. ForkCopyOnWrite), or one case of it (e.g. ForkCopyOnWrite/fork-cow).",
         };
-        var command = new Command("accept", "Approve received snapshots: each *.received.md of this release becomes its *.approved.md.") { filter };
-        command.SetAction(parsed => Run(session, parsed.GetValue(filter)));
+        var from = new Option<string?>("--from")
+        {
+            Description = $"Approve a downloaded CI artifact instead: a folder or .zip holding {ArtifactLayout.Pattern}.",
+            HelpName = "folder|zip",
+        };
+        var command = new Command("accept", "Approve received snapshots: each *.received.md of this release becomes its *.approved.md.") { filter, from };
+        command.SetAction(parsed => parsed.GetValue(from) is { } source
+            ? FromArtifact(session, parsed.GetValue(filter), source)
+            : Run(session, parsed.GetValue(filter)));
         return command;
+    }
+
+    static int FromArtifact(CliSession session, string? filter, string source)
+    {
+        var (family, @case) = Filter.Parse(filter);
+        var snapshots = ArtifactReader.Read(source);
+        var approvals = new ArtifactApprover(new SnapshotTree(session.SnapshotRoot())).Approve(snapshots, family, @case);
+        foreach (var approval in approvals)
+        {
+            session.Output.WriteLine(approval);
+        }
+
+        var written = approvals.Count(a => a.Written);
+        session.Output.WriteLine(approvals.Count == 0
+            ? $"Nothing to approve from {source}{(filter is null ? "" : $" matching {filter}")}: it holds no received snapshot."
+            : $"From {source}: {written} approved, {approvals.Count - written} unchanged. Commit the new *.approved.md files.");
+        return ExitCode.Done;
     }
 
     static int Run(CliSession session, string? filter)

@@ -10,9 +10,6 @@ public static class CliFailure
     public static int? CodeOf(Exception error) => error switch
     {
         UsageException or ProbeSettingException or SnapshotInputException => ExitCode.BadInput,
-
-        // OOLSPECS_ROOT and OOLSPECS_SNAPSHOTS name folders; a missing one is a wrong setting.
-        DirectoryNotFoundException => ExitCode.BadInput,
         NeedsAnotherKernelException => ExitCode.NeedsAnotherKernel,
         ProbeFailedException { NeedsAnotherKernel: true } => ExitCode.NeedsAnotherKernel,
         ProbeException or SnapshotException or IOException or UnauthorizedAccessException => ExitCode.Failed,
