@@ -85,7 +85,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void Observe_without_names_prints_every_scenario_this_kernel_runs()
     {
-        Run("observe").Should().Be(ExitCode.Done, errors.ToString());
+        Run("observe", "--markdown").Should().Be(ExitCode.Done, errors.ToString());
         output.ToString().Should().StartWith("<!-- observed on ").And.Contain("# Fork copy-on-write");
         if (!OperatingSystem.IsMacOS())
         {
@@ -94,9 +94,9 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public void Observe_prints_the_fork_table_of_this_kernel()
+    public void Observe_markdown_prints_the_fork_snapshot_of_this_kernel()
     {
-        Run("observe", "fork-cow").Should().Be(ExitCode.Done, errors.ToString());
+        Run("observe", "fork-cow", "--markdown").Should().Be(ExitCode.Done, errors.ToString());
         output.ToString().Should().Contain("# Fork copy-on-write").And.Contain("## 6. parent-after-write (parent)");
     }
 

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using OolSpecs.Harness.Cli;
+using OolSpecs.Harness.Platforms;
+using OolSpecs.Harness.Probe;
+
+namespace OolSpecs.Harness.Tests.Cli;
+
+/// <summary>`observe` for people (tables), for the specs' eyes (--markdown) and for machines (--json).</summary>
+public sealed class ObserveTests
+{
+    readonly StringWriter output = new();
+    readonly StringWriter errors = new();
+
+    int Run(bool interactive, params string[] arguments) =>
+        new CommandLine(output, errors, ProbeRunner.Default, () => "/nonexistent", interactive).Run(["observe", .. arguments]);
+
+    [Fact]
+    public void By_default_the_fork_walk_is_an_aligned_table_with_one_row_per_step()
+    {
+        Run(false, "fork-cow").Should().Be(ExitCode.Done, errors.ToString());
+
+        var text = output.ToString();
+        text.Should().StartWith("Observed on ").And.Contain("Fork copy-on-write (").And.NotContain("| --- |", "tables are drawn, not Markdown");
+        var rows = text.Split('\n').Where(l => l.StartsWith('│')).ToList();
+        rows.Should().HaveCount(7, "a header and six steps");
+        rows.Select(r => r.IndexOf('│', 1)).Distinct().Should().ContainSingle("the columns line up");
+        rows[1].Should().Contain("1. after-map");
+        rows[6].Should().Contain("6. parent-after-write");
+    }
+
+    [Fact]
+    public void Markdown_prints_the_snapshot_text_the_specs_compare()
+    {
+        Run(false, "fork-cow", "--markdown").Should().Be(ExitCode.Done, errors.ToString());
+
+        output.ToString().Should().StartWith("<!-- observed on ").And.Contain("# Fork copy-on-write").And.Contain("## 6. parent-after-write (parent)");
+    }
+
+    [Fact]
+    public void Json_is_one_valid_document_of_the_raw_observations_per_scenario()
+    {
+        Run(false, "--json").Should().Be(ExitCode.Done, errors.ToString());
+
+        using var document = JsonDocument.Parse(output.ToString());
+        var platform = PlatformDetector.Detect(ProbeRunner.Default());
+        document.RootElement.GetProperty("platform").GetProperty("directory").GetString().Should().Be(platform.ReleaseDirectory);
+        var fork = document.RootElement.GetProperty("observations").EnumerateArray().Single(o => o.GetProperty("observe").GetString() == "fork-cow");
+        fork.GetProperty("family").GetString().Should().Be("ForkCopyOnWrite");
+        var observation = fork.GetProperty("observation");
+        observation.GetProperty("kernel").GetString().Should().Be(platform.Kernel == Words.Kernel.Xnu ? "xnu" : "linux");
+        observation.GetProperty("steps").GetArrayLength().Should().Be(6);
+        observation.GetProperty("buffer").GetUInt64().Should().BeGreaterThan(0, "raw addresses, not the snapshot's page offsets");
+        observation.TryGetProperty("frames_known", out _).Should().BeFalse("members computed from the facts are left out");
+    }
+
+    [Fact]
+    public void Markdown_and_json_together_are_bad_input()
+    {
+        Run(false, "--markdown", "--json").Should().Be(ExitCode.BadInput);
+        errors.ToString().Should().Contain("--markdown and --json");
+        output.ToString().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Off_a_terminal_no_progress_is_drawn()
+    {
+        Run(false, "fork-cow").Should().Be(ExitCode.Done, errors.ToString());
+
+        output.ToString().Should().NotContain("observing").And.NotContain("\u001b[", "no escape sequences in a file or pipe");
+    }
+
+    [SkippableFact]
+    public void On_Linux_the_scenarios_of_another_kernel_are_named_as_not_run()
+    {
+        Skip.If(OperatingSystem.IsMacOS(), "every scenario runs on XNU");
+
+        Run(false).Should().Be(ExitCode.Done, errors.ToString());
+
+        output.ToString().Should().Contain("Not run on this kernel: ool-cases");
+    }
+}
