@@ -2,6 +2,8 @@ using System.Text.Json;
 using OolSpecs.Harness.Cli;
 using OolSpecs.Harness.Platforms;
 using OolSpecs.Harness.Probe;
+using OolSpecs.Harness.Scenarios;
+using OolSpecs.Harness.Tests.Scenarios;
 
 namespace OolSpecs.Harness.Tests.Cli;
 
@@ -51,6 +53,24 @@ public sealed class ObserveTests
         observation.GetProperty("steps").GetArrayLength().Should().Be(6);
         observation.GetProperty("buffer").GetUInt64().Should().BeGreaterThan(0, "raw addresses, not the snapshot's page offsets");
         observation.TryGetProperty("frames_known", out _).Should().BeFalse("members computed from the facts are left out");
+    }
+
+    [Fact]
+    public void An_XNU_transfer_becomes_json_of_the_probes_facts()
+    {
+        var scenario = ArticleCase.Numbered(3).Scenario;
+        var run = MadeUpRuns.Transfer(16 * MadeUpRuns.PageSize, receivedResident: 1);
+        var observation = new Observation(scenario, run, scenario.Render(run), scenario.Key);
+
+        using var document = JsonDocument.Parse(ObservationJson.Serialize(new Platform("macos", new ReleaseVersion(26, 0), "arm64"), [("ool-cases", observation)]));
+
+        var json = document.RootElement.GetProperty("observations")[0].GetProperty("observation");
+        json.GetProperty("kernel").GetString().Should().Be("xnu");
+        json.GetProperty("copy").GetString().Should().Be("virtual");
+        var descriptor = json.GetProperty("receiver").GetProperty("messages")[0].GetProperty("descriptor");
+        descriptor.GetProperty("raw_copy").GetInt32().Should().Be(1);
+        descriptor.TryGetProperty("copy", out _).Should().BeFalse("the descriptor's copy is computed from raw_copy");
+        json.TryGetProperty("data_pages", out _).Should().BeFalse();
     }
 
     [Fact]
