@@ -48,16 +48,16 @@ public sealed class BenchTests
     }
 
     [Fact]
-    public void Bench_of_the_fork_walk_prints_its_median_and_that_every_run_was_identical()
+    public void Bench_of_the_fork_walk_prints_a_row_with_its_runs_median_spread_and_whether_they_were_identical()
     {
         var output = new StringWriter();
         var errors = new StringWriter();
 
-        var code = new CommandLine(output, errors, ProbeRunner.Default, () => "/nonexistent").Run(["bench", "fork-cow", "-n", "3"]);
+        var code = new CommandLine(output, errors, ProbeRunner.Default, () => "/nonexistent").Run(["bench", "fork-cow", "-n", "1"]);
 
         code.Should().Be(ExitCode.Done, errors.ToString());
         var row = output.ToString().Split('\n').Single(l => l.Contains("fork-cow") && l.Contains(" ms"));
-        row.Should().Contain(" 3 ").And.Contain("yes");
+        row.Should().Contain(" 1 ").And.Contain("yes");
         output.ToString().Should().Contain("median").And.Contain("identical output");
     }
 

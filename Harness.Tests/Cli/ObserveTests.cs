@@ -17,7 +17,7 @@ public sealed class ObserveTests
         new CommandLine(output, errors, ProbeRunner.Default, () => "/nonexistent", interactive).Run(["observe", .. arguments]);
 
     [Fact]
-    public void By_default_the_fork_walk_is_an_aligned_table_with_one_row_per_step()
+    public void By_default_the_fork_walk_is_an_aligned_table_with_one_row_per_step_and_off_a_terminal_no_progress()
     {
         Run(false, "fork-cow").Should().Be(ExitCode.Done, errors.ToString());
 
@@ -28,14 +28,7 @@ public sealed class ObserveTests
         rows.Select(r => r.IndexOf('│', 1)).Distinct().Should().ContainSingle("the columns line up");
         rows[1].Should().Contain("1. after-map");
         rows[6].Should().Contain("6. parent-after-write");
-    }
-
-    [Fact]
-    public void Markdown_prints_the_snapshot_text_the_specs_compare()
-    {
-        Run(false, "fork-cow", "--markdown").Should().Be(ExitCode.Done, errors.ToString());
-
-        output.ToString().Should().StartWith("<!-- observed on ").And.Contain("# Fork copy-on-write").And.Contain("## 6. parent-after-write (parent)");
+        text.Should().NotContain("observing").And.NotContain("\u001b[", "no progress line and no escape sequences in a file or pipe");
     }
 
     [Fact]
@@ -79,14 +72,6 @@ public sealed class ObserveTests
         Run(false, "--markdown", "--json").Should().Be(ExitCode.BadInput);
         errors.ToString().Should().Contain("--markdown and --json");
         output.ToString().Should().BeEmpty();
-    }
-
-    [Fact]
-    public void Off_a_terminal_no_progress_is_drawn()
-    {
-        Run(false, "fork-cow").Should().Be(ExitCode.Done, errors.ToString());
-
-        output.ToString().Should().NotContain("observing").And.NotContain("\u001b[", "no escape sequences in a file or pipe");
     }
 
     [SkippableFact]
