@@ -105,7 +105,21 @@ public sealed class ArtifactTests : IDisposable
         File.Exists(tree.PathOf("macos-26.0", "arm64", Case1)).Should().BeFalse("15.5 in the same artifact approved the same text");
         output.ToString().Should().Contain("unchanged macos-26.0/arm64/ForkCopyOnWrite/fork-cow: equals what macos-15.0 approved")
             .And.Contain("unchanged macos-26.0/arm64/OolTransfer/purgeable-virtual-1-page-no-free: equals what macos-15.5 approved")
-            .And.Contain("1 approved, 2 unchanged");
+            .And.Contain("1 approved, 2 unchanged. Commit the new");
+    }
+
+    [Fact]
+    public void Approving_the_same_artifact_twice_changes_nothing_the_second_time()
+    {
+        var zip = Zip(("macos-15.5/arm64/ForkCopyOnWrite/fork-cow.received.md", "# fork\n"));
+        Accept("--from", zip).Should().Be(ExitCode.Done, errors.ToString());
+        var written = File.GetLastWriteTimeUtc(tree.PathOf("macos-15.5", "arm64", Fork));
+        output.GetStringBuilder().Clear();
+
+        Accept("--from", zip).Should().Be(ExitCode.Done, errors.ToString());
+
+        output.ToString().Should().Contain("0 approved, 1 unchanged.").And.NotContain("Commit");
+        File.GetLastWriteTimeUtc(tree.PathOf("macos-15.5", "arm64", Fork)).Should().Be(written);
     }
 
     [Fact]

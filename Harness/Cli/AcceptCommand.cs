@@ -41,7 +41,7 @@ public static class AcceptCommand
         var written = approvals.Count(a => a.Written);
         session.Output.WriteLine(approvals.Count == 0
             ? $"Nothing to approve from {source}{(filter is null ? "" : $" matching {filter}")}: it holds no received snapshot."
-            : $"From {source}: {written} approved, {approvals.Count - written} unchanged. Commit the new *.approved.md files.");
+            : $"From {source}: {written} approved, {approvals.Count - written} unchanged." + (written > 0 ? " Commit the new *.approved.md files." : ""));
         return ExitCode.Done;
     }
 

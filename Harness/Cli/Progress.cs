@@ -8,18 +8,7 @@ namespace OolSpecs.Harness.Cli;
 /// </summary>
 public static class Progress
 {
-    /// <summary>Runs <paramref name="work"/> under a spinner reading <paramref name="what"/>.</summary>
-    public static T While<T>(CliSession session, string what, Func<T> work)
-    {
-        if (!session.Interactive)
-        {
-            return work();
-        }
-
-        return session.Console.Status().Start(Markup.Escape(what) + "…", _ => work());
-    }
-
-    /// <summary>As above, for work done in <paramref name="steps"/> numbered steps it reports as it starts each.</summary>
+    /// <summary>Runs <paramref name="work"/> under a status line reading <paramref name="what"/>, for work done in <paramref name="steps"/> numbered steps it reports as it starts each.</summary>
     public static T While<T>(CliSession session, string what, int steps, Func<Action<int>, T> work)
     {
         if (!session.Interactive)
@@ -28,6 +17,6 @@ public static class Progress
         }
 
         return session.Console.Status().Start(Markup.Escape(what) + "…", context =>
-            work(step => context.Status(Markup.Escape($"{what}: run {step} of {steps}") + "…")));
+            work(step => context.Status(Markup.Escape($"{what}: {step} of {steps}") + "…")));
     }
 }
