@@ -27,6 +27,14 @@ public sealed class SnapshotRootTests : IDisposable
 
         var act = () => SnapshotRoot.Locate(missing, () => _temp.Root);
 
-        act.Should().Throw<DirectoryNotFoundException>().WithMessage($"*OOLSPECS_SNAPSHOTS*{missing}*unset it*");
+        act.Should().Throw<SnapshotInputException>().WithMessage($"*OOLSPECS_SNAPSHOTS*{missing}*unset it*");
+    }
+
+    [Fact]
+    public void A_checkout_that_cannot_be_found_is_a_setting_to_fix_not_a_failed_run()
+    {
+        var act = () => SnapshotRoot.Locate(null, () => throw new DirectoryNotFoundException("OOLSPECS_ROOT ('/x') is not an OolSpecs checkout"));
+
+        act.Should().Throw<SnapshotInputException>().WithMessage("OOLSPECS_ROOT*");
     }
 }

@@ -121,8 +121,38 @@ public sealed class SnapshotVerifierTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_approved_file_throws_says_there_is_none_and_writes_the_received_file()
+    public void On_a_platform_with_nothing_approved_the_observation_is_written_and_the_first_run_is_said_to_need_approval()
     {
+        var text = "| step | present |\n|---|---|\n| end | yes |\n";
+
+        var act = () => Verifier().Verify(Key, text);
+
+        var firstRun = act.Should().Throw<SnapshotBaselineMissingException>().Which;
+        var receivedPath = _temp.Tree.ReceivedPath(Linux(6, 18), Key);
+        firstRun.ReceivedPath.Should().Be(receivedPath);
+        firstRun.Message.Should().Contain("No snapshot is approved for linux x86_64 at any release yet")
+            .And.Contain(receivedPath)
+            .And.Contain("`dotnet run --project Harness -- accept`");
+        File.ReadAllText(receivedPath).Should().Be(text, "the received file is the baseline to review");
+        File.Exists(_temp.Tree.ApprovedPathFor(Linux(6, 18), Key)).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("linux-6.12", "arm64")]
+    [InlineData("macos-15.5", "x86_64")]
+    public void Approvals_of_another_arch_or_os_are_no_baseline_for_this_one(string release, string arch)
+    {
+        _temp.Write(release, arch, Key, Approved);
+
+        var act = () => Verifier().Verify(Key, Approved);
+
+        act.Should().Throw<SnapshotBaselineMissingException>();
+    }
+
+    [Fact]
+    public void Where_the_platform_has_a_baseline_a_case_without_an_approved_file_fails_as_a_forgotten_approval()
+    {
+        _temp.Write("linux-6.12", "x86_64", new SnapshotKey("ForkCopyOnWrite", "another-case"), "approved\n");
         var text = "| step | present |\n|---|---|\n| end | yes |\n";
 
         var act = () => Verifier().Verify(Key, text);
@@ -131,10 +161,10 @@ public sealed class SnapshotVerifierTests : IDisposable
         error.ApprovedMissing.Should().BeTrue();
         error.Lookup.Source.Should().Be(ApprovedSource.None);
         error.Message.Should().Contain("no approved file for linux x86_64 in any release")
+            .And.Contain("was its approval forgotten")
             .And.Contain("+| end | yes |")
             .And.Contain("run `dotnet run --project Harness -- accept` to approve it for linux-6.18");
         File.ReadAllText(_temp.Tree.ReceivedPath(Linux(6, 18), Key)).Should().Be(text);
-        File.Exists(_temp.Tree.ApprovedPathFor(Linux(6, 18), Key)).Should().BeFalse();
     }
 
     [Fact]

@@ -1,119 +1,80 @@
-using OolSpecs.Harness.Platforms;
+using System.CommandLine;
+using System.CommandLine.Help;
 using OolSpecs.Harness.Probe;
-using OolSpecs.Harness.Scenarios;
-using OolSpecs.Harness.Snapshots;
 
 namespace OolSpecs.Harness.Cli;
 
 /// <summary>
-/// `oolspecs observe [scenario…]` prints what this kernel does; `oolspecs accept [family[/case]]`
-/// approves the received snapshots of this release. Exit 0 done, 1 the kernel or probe
-/// failed, 2 bad input.
+/// The `oolspecs` command line: observe, accept, bench, platform. Every command takes --help.
+/// Exit codes are those of <see cref="ExitCode"/>; every error is one line naming the input and the fix.
 /// </summary>
-public sealed class CommandLine(TextWriter output, TextWriter errors, Func<ProbeRunner> probe, Func<string> snapshotRoot)
+public sealed class CommandLine(TextWriter output, TextWriter errors, Func<ProbeRunner> probe, Func<string> snapshotRoot, bool interactive = false)
 {
-    public const string Usage =
-        "usage: oolspecs observe [scenario ...]   run the scenarios on this kernel and print their tables\n" +
-        "       oolspecs accept [family[/case]]   approve this release's received snapshots";
-
     public int Run(IReadOnlyList<string> arguments)
     {
+        var session = new CliSession(output, errors, probe, snapshotRoot, interactive);
+        var root = Root(session);
+        var parsed = root.Parse(arguments);
         try
         {
-            if (arguments.Count == 0)
+            if (parsed.Action is not HelpAction && parsed.Errors.Count > 0)
             {
-                throw new UsageException("no command given.");
+                throw new UsageException(Explain(parsed));
             }
 
-            return arguments[0] switch
+            return parsed.Invoke(new InvocationConfiguration
             {
-                "observe" => Observe(arguments.Skip(1).ToList()),
-                "accept" => Accept(arguments.Skip(1).ToList()),
-                "help" or "--help" or "-h" => Help(),
-                var other => throw new UsageException($"unknown command '{other}'."),
-            };
+                Output = output,
+                Error = errors,
+
+                // Errors are classified below, each class to its own exit code.
+                EnableDefaultExceptionHandler = false,
+            });
         }
-        catch (UsageException e)
-        {
-            errors.WriteLine($"oolspecs: {e.Message}\n{Usage}");
-            return 2;
-        }
-        catch (Exception e) when (e is ProbeException or IOException or DirectoryNotFoundException or SnapshotException)
+        catch (Exception e) when (CliFailure.CodeOf(e) is { } code)
         {
             errors.WriteLine($"oolspecs: {e.Message}");
-            return 1;
+            return code;
         }
     }
 
-    int Help()
+    /// <summary>
+    /// A plain Command named "oolspecs" rather than a RootCommand, whose name is the host
+    /// process's (testhost under the tests); the help option is added by hand, for every command.
+    /// </summary>
+    static Command Root(CliSession session)
     {
-        output.WriteLine(Usage);
-        output.WriteLine("scenarios: " + string.Join(", ", ScenarioCatalogue.All.Select(s => $"{s.Name} ({s.Summary})")));
-        return 0;
+        var root = new Command("oolspecs", "Observe what this kernel does with memory across Mach messages and fork, and keep the approved snapshots.")
+        {
+            new HelpOption(),
+            ObserveCommand.Build(session),
+            AcceptCommand.Build(session),
+            BenchCommand.Build(session),
+            PlatformCommand.Build(session),
+        };
+        return root;
     }
 
-    int Observe(IReadOnlyList<string> names)
+    /// <summary>The parser's first complaint, with the command it was about and where its help is.</summary>
+    static string Explain(ParseResult parsed)
     {
-        var unknown = names.Where(n => ScenarioCatalogue.All.All(s => s.Name != n)).ToList();
-        if (unknown.Count > 0)
+        var command = parsed.CommandResult.Command;
+        var path = new List<string>();
+        for (var result = parsed.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
         {
-            throw new UsageException(
-                $"unknown scenario '{unknown[0]}'; known: {string.Join(", ", ScenarioCatalogue.All.Select(s => s.Name))}.");
+            path.Insert(0, result.Command.Name);
         }
 
-        var runner = probe();
-        var platform = PlatformDetector.Detect(runner);
-        var kernel = platform.Kernel;
-        var chosen = ScenarioCatalogue.All.Where(s => names.Count == 0 || names.Contains(s.Name)).ToList();
-        var notHere = chosen.Where(s => !s.Kernels.Contains(kernel)).ToList();
-        if (names.Count > 0 && notHere.Count > 0)
+        var name = string.Join(' ', path);
+        if (command.Subcommands.Count > 0)
         {
-            throw new UsageException($"scenario '{notHere[0].Name}' needs {string.Join(" or ", notHere[0].Kernels)}; this is {platform}.");
+            var commands = string.Join(", ", command.Subcommands.Select(c => c.Name));
+            return parsed.UnmatchedTokens.Count == 0
+                ? $"no command given; the commands are {commands}. Run `{name} --help` for what each does."
+                : $"unknown {(parsed.UnmatchedTokens[0].StartsWith('-') ? "option" : "command")} '{parsed.UnmatchedTokens[0]}'; the commands are {commands}. Run `{name} --help` for what each does.";
         }
 
-        output.WriteLine($"<!-- observed on {platform} -->");
-        foreach (var scenario in chosen.Where(s => s.Kernels.Contains(kernel)))
-        {
-            output.WriteLine();
-            output.Write(scenario.Report(runner));
-        }
-
-        return 0;
-    }
-
-    int Accept(IReadOnlyList<string> filter)
-    {
-        if (filter.Count > 1)
-        {
-            throw new UsageException($"accept takes at most one family[/case], got {filter.Count}: {string.Join(' ', filter)}.");
-        }
-
-        string? family = null, @case = null;
-        if (filter.Count == 1)
-        {
-            var parts = filter[0].Split('/');
-            if (parts.Length > 2 || parts.Any(p => p.Length == 0))
-            {
-                throw new UsageException($"'{filter[0]}' is not family or family/case (e.g. ForkCopyOnWrite/fork-cow).");
-            }
-
-            family = parts[0];
-            @case = parts.Length == 2 ? parts[1] : null;
-        }
-
-        var platform = PlatformDetector.Detect(probe());
-        var accepted = new SnapshotAcceptor(new SnapshotTree(snapshotRoot())).Accept(platform, family, @case);
-        if (accepted.Count == 0)
-        {
-            output.WriteLine($"Nothing to accept for {platform}{(filter.Count == 1 ? $" matching {filter[0]}" : "")}: no received snapshot is pending.");
-            return 0;
-        }
-
-        foreach (var snapshot in accepted)
-        {
-            output.WriteLine($"approved {snapshot}");
-        }
-
-        return 0;
+        var message = parsed.Errors[0].Message.TrimEnd('.');
+        return $"{message}. Run `{name} --help` for usage.";
     }
 }

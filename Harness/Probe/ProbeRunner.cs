@@ -100,6 +100,6 @@ public sealed class ProbeRunner(string executable, TimeSpan timeout, IReadOnlyLi
 
         return double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
             ? TimeSpan.FromSeconds(seconds)
-            : throw new ProbeException($"OOLSPECS_PROBE_TIMEOUT='{text}' is not a positive number of seconds; unset it or set e.g. 300.");
+            : throw new ProbeSettingException($"OOLSPECS_PROBE_TIMEOUT='{text}' is not a positive number of seconds; unset it or set e.g. 300.");
     }
 }

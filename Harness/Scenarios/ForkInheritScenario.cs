@@ -22,7 +22,7 @@ public sealed record ForkInheritScenario(InheritMode Mode, int Pages = ForkInher
     public const int DefaultPages = 2;
 
     [Observed("fork-inherit", "what a forked child inherits of a mapping, for every mode this kernel has")]
-    public static IEnumerable<IScenario> EveryModeHere => [new ThisKernelsModes()];
+    public static IEnumerable<IScenario> EveryMode => InheritModes.All.Select(row => new ForkInheritScenario(row.Mode));
 
     /// <summary>The mode's row of <see cref="InheritModes"/>: its kernel, outcome and words.</summary>
     public InheritModeRow Row => InheritModes.Of(Mode);
@@ -48,22 +48,6 @@ public sealed record ForkInheritScenario(InheritMode Mode, int Pages = ForkInher
         new(Family, CapSysAdmin.CaseFor(Case, WithoutCapSysAdmin, observation.Frames));
 
     public override string Render(ForkInheritRun observation) => ForkInheritReport.Render(observation, Row, Command);
-
-    /// <summary>
-    /// `oolspecs observe fork-inherit`: every mode of the running kernel, which the probe names
-    /// (the modes of the other kernel would only exit 3).
-    /// </summary>
-    sealed record ThisKernelsModes : IScenario
-    {
-        public string Family => FamilyName;
-
-        public string Case => "every-mode";
-
-        public IReadOnlyList<Kernel> Kernels => [.. InheritModes.All.Select(row => row.Kernel).Distinct()];
-
-        public string Report(ProbeRunner probe) =>
-            string.Join('\n', InheritModes.On(PlatformDetector.Detect(probe).Kernel).Select(row => ((IScenario)new ForkInheritScenario(row.Mode)).Report(probe)));
-    }
 }
 
 /// <summary>

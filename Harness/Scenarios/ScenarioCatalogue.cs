@@ -18,11 +18,12 @@ public sealed class ObservableScenario(string name, string summary, Func<IReadOn
 
     public IReadOnlyList<IScenario> Scenarios => listed.Value;
 
-    /// <summary>The kernels every scenario of the group runs on.</summary>
+    /// <summary>The kernels that run at least one scenario of the group.</summary>
     public IReadOnlyList<Kernel> Kernels =>
-        [.. Enum.GetValues<Kernel>().Where(kernel => Scenarios.All(s => s.Kernels.Contains(kernel)))];
+        [.. Enum.GetValues<Kernel>().Where(kernel => Scenarios.Any(s => s.Kernels.Contains(kernel)))];
 
-    public string Report(ProbeRunner probe) => string.Join('\n', Scenarios.Select(s => s.Report(probe)));
+    /// <summary>The group's scenarios that <paramref name="kernel"/> runs: a group may hold modes of several kernels.</summary>
+    public IReadOnlyList<IScenario> ScenariosOn(Kernel kernel) => [.. Scenarios.Where(s => s.Kernels.Contains(kernel))];
 }
 
 /// <summary>Every <see cref="ObservedAttribute"/> group of this assembly, by name.</summary>

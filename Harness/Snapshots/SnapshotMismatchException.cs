@@ -4,7 +4,7 @@ using OolSpecs.Harness.Platforms;
 namespace OolSpecs.Harness.Snapshots;
 
 /// <summary>
-/// A spec's observation differs from its approved snapshot, or no snapshot is approved yet.
+/// A spec's observation differs from its approved snapshot, or the case has none though its platform has a baseline.
 /// The message names the case, where the expectation came from, the received file, a line diff,
 /// and how to approve the new behaviour.
 /// </summary>
@@ -41,7 +41,7 @@ public sealed class SnapshotMismatchException : SnapshotException
         SnapshotKey key, ApprovedLookup lookup, string approvedPath, string receivedPath, string approvedText, string receivedText)
     {
         var running = lookup.Running;
-        var diff = LineDiff.Compute(approvedText, receivedText);
+        var diff = SnapshotDiff.Compute(approvedText, receivedText);
         var message = new StringBuilder()
             .Append($"Snapshot {key} on {running} does not match its approved file, {lookup.Describe()}.\n")
             .Append($"  approved: {approvedPath}\n")
@@ -49,9 +49,9 @@ public sealed class SnapshotMismatchException : SnapshotException
             .Append('\n')
             .Append($"--- approved ({lookup.FromDirectory})\n")
             .Append($"+++ received ({running.ReleaseDirectory})\n");
-        if (LineDiff.HasChanges(diff))
+        if (SnapshotDiff.HasChanges(diff))
         {
-            message.Append(LineDiff.Render(diff));
+            message.Append(SnapshotDiff.Render(diff));
         }
         else
         {
@@ -68,11 +68,12 @@ public sealed class SnapshotMismatchException : SnapshotException
     {
         var running = lookup.Running;
         var message = new StringBuilder()
-            .Append($"Snapshot {key} on {running}: {lookup.Describe()}.\n")
+            .Append($"Snapshot {key} on {running}: {lookup.Describe()}, though other cases of {running.Os} {running.Arch} are approved: ")
+            .Append("was its approval forgotten, or is the case new?\n")
             .Append($"  received: {receivedPath}\n")
             .Append('\n')
             .Append("Observed:\n");
-        foreach (var line in LineDiff.SplitLines(receivedText))
+        foreach (var line in SnapshotDiff.SplitLines(receivedText))
         {
             message.Append('+').Append(line).Append('\n');
         }

@@ -17,13 +17,21 @@ public static class SnapshotRoot
     {
         if (string.IsNullOrWhiteSpace(environmentValue))
         {
-            return Path.Combine(repositoryRoot(), "snapshots");
+            try
+            {
+                return Path.Combine(repositoryRoot(), "snapshots");
+            }
+            catch (DirectoryNotFoundException e)
+            {
+                // OOLSPECS_ROOT (or the recorded checkout) is wrong: a setting to fix, not a failed run.
+                throw new SnapshotInputException(e.Message);
+            }
         }
 
         var fromEnvironment = Path.GetFullPath(environmentValue);
         return Directory.Exists(fromEnvironment)
             ? fromEnvironment
-            : throw new DirectoryNotFoundException(
+            : throw new SnapshotInputException(
                 $"{EnvironmentVariable} is set to '{environmentValue}', but that directory does not exist; unset it to use the checkout's snapshots/.");
     }
 }

@@ -77,6 +77,23 @@ public sealed class SnapshotTree
             : new ApprovedLookup(null, null, ApprovedSource.None, running);
     }
 
+    /// <summary>
+    /// True when any release of <paramref name="running"/>'s os has an approved snapshot for its
+    /// arch: the platform has a baseline, so a case without an approved file is a forgotten
+    /// approval rather than a first run.
+    /// </summary>
+    public bool HasBaseline(Platform running)
+    {
+        ArgumentNullException.ThrowIfNull(running);
+        CheckArch(running);
+        return Directory.Exists(Root) && Directory.EnumerateDirectories(Root)
+            .Where(directory => Platform.TryParseReleaseDirectory(System.IO.Path.GetFileName(directory), out var os, out _)
+                                && string.Equals(os, running.Os, StringComparison.Ordinal))
+            .Select(directory => System.IO.Path.Combine(directory, running.Arch))
+            .Any(arch => Directory.Exists(arch)
+                         && Directory.EnumerateFiles(arch, "*" + ApprovedSuffix, SearchOption.AllDirectories).Any());
+    }
+
     /// <summary>The running release's own directory for its arch, e.g. <c>&lt;root&gt;/linux-6.18/x86_64</c>.</summary>
     public string ReleaseDirectoryFor(Platform running)
     {

@@ -8,6 +8,8 @@ namespace OolSpecs.Harness.Snapshots;
 /// Compares a rendered observation with the approved snapshot for the running release
 /// (see <see cref="SnapshotTree.Locate"/>). On a difference it writes the received file under the
 /// running release and throws <see cref="SnapshotMismatchException"/>; on a match it leaves no received file.
+/// On a platform with no approved snapshot at all it writes the received file and throws
+/// <see cref="SnapshotBaselineMissingException"/>: a first run, not a failure.
 /// </summary>
 public sealed class SnapshotVerifier
 {
@@ -26,7 +28,8 @@ public sealed class SnapshotVerifier
     /// <summary>A verifier over the repository's snapshots/ directory (<see cref="SnapshotRoot.Locate()"/>).</summary>
     public static SnapshotVerifier ForRepository(Platform running) => new(new SnapshotTree(SnapshotRoot.Locate()), running);
 
-    /// <exception cref="SnapshotMismatchException">The text differs from the approved snapshot, or none is approved.</exception>
+    /// <exception cref="SnapshotMismatchException">The text differs from the approved snapshot, or the platform has a baseline but no approved file for this case.</exception>
+    /// <exception cref="SnapshotBaselineMissingException">Nothing at all is approved for this os and arch yet.</exception>
     public void Verify(SnapshotKey key, string text)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -42,6 +45,8 @@ public sealed class SnapshotVerifier
             case SeamOutcome.Matched:
                 RemoveEmptyDirectories(familyDirectory, createdFrom);
                 return;
+            case SeamOutcome.ApprovedMissing when !Tree.HasBaseline(Running):
+                throw new SnapshotBaselineMissingException(key, Running, verdict.ReceivedPath);
             case SeamOutcome.ApprovedMissing:
                 throw SnapshotMismatchException.Missing(key, lookup, verdict.ReceivedPath, normalised);
             default:

@@ -8,7 +8,7 @@ public static class Requires
 {
     public static void Xnu() =>
         Skip.If(Lab.Kernel != Kernel.Xnu,
-            "Mach messages exist only on XNU; Linux has none. On Linux the XNU claims are checked against the article's published tables (PublishedTables).");
+            "Needs XNU (macOS): Mach messages exist only there. On this kernel `dotnet test` checks the XNU claims against the article's published tables instead (PublishedTables); run it on a Mac to observe them.");
 
     public static void Linux(string why) => Skip.If(Lab.Kernel != Kernel.Linux, why);
 

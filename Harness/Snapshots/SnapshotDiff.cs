@@ -1,4 +1,5 @@
 using System.Text;
+using DiffPlex;
 
 namespace OolSpecs.Harness.Snapshots;
 
@@ -13,15 +14,12 @@ public enum DiffKind
 public readonly record struct DiffLine(DiffKind Kind, string Text, int? OldNumber, int? NewNumber);
 
 /// <summary>
-/// A small line differ (longest common subsequence) for snapshot failure messages.
-/// Snapshots are a few hundred lines at most; beyond <see cref="MaxCells"/> the changed middle
-/// is shown as removed-then-added instead of being aligned.
+/// The line diff of a snapshot failure. DiffPlex aligns the lines (Myers' algorithm, linear in
+/// memory, so a large snapshot needs no cut-off); the rendering is ours, because a hunk should
+/// name the step it falls in, which no unified-diff renderer does.
 /// </summary>
-public static class LineDiff
+public static class SnapshotDiff
 {
-    /// <summary>Largest LCS table (old lines × new lines, after trimming the common ends) that is aligned.</summary>
-    public const long MaxCells = 4_000_000;
-
     /// <summary>Splits text into lines: "\r\n" and "\r" count as "\n"; one final newline ends the last line.</summary>
     public static IReadOnlyList<string> SplitLines(string text)
     {
@@ -40,97 +38,43 @@ public static class LineDiff
         return normalised.Split('\n');
     }
 
-    public static IReadOnlyList<DiffLine> Compute(string oldText, string newText) =>
-        Compute(SplitLines(oldText), SplitLines(newText));
+    /// <summary>The whole diff, rendered (see <see cref="Render(IReadOnlyList{DiffLine}, int)"/>); empty when nothing changed.</summary>
+    public static string Render(string oldText, string newText, int context = 2) => Render(Compute(oldText, newText), context);
 
-    /// <summary>An edit script turning <paramref name="oldLines"/> into <paramref name="newLines"/>; removals come before additions.</summary>
-    public static IReadOnlyList<DiffLine> Compute(IReadOnlyList<string> oldLines, IReadOnlyList<string> newLines)
+    /// <summary>An edit script turning <paramref name="oldText"/> into <paramref name="newText"/>, line by line; removals come before additions.</summary>
+    public static IReadOnlyList<DiffLine> Compute(string oldText, string newText)
     {
-        ArgumentNullException.ThrowIfNull(oldLines);
-        ArgumentNullException.ThrowIfNull(newLines);
+        ArgumentNullException.ThrowIfNull(oldText);
+        ArgumentNullException.ThrowIfNull(newText);
 
-        var prefix = 0;
-        while (prefix < oldLines.Count && prefix < newLines.Count
-               && string.Equals(oldLines[prefix], newLines[prefix], StringComparison.Ordinal))
+        var result = Differ.Instance.CreateDiffs(oldText, newText, ignoreWhiteSpace: false, ignoreCase: false, SnapshotLines.Instance);
+        var (old, @new) = (result.PiecesOld, result.PiecesNew);
+        var script = new List<DiffLine>(old.Count + @new.Count);
+        int a = 0, b = 0;
+        foreach (var block in result.DiffBlocks)
         {
-            prefix++;
-        }
-
-        var suffix = 0;
-        while (suffix < oldLines.Count - prefix && suffix < newLines.Count - prefix
-               && string.Equals(oldLines[oldLines.Count - 1 - suffix], newLines[newLines.Count - 1 - suffix], StringComparison.Ordinal))
-        {
-            suffix++;
-        }
-
-        var result = new List<DiffLine>(oldLines.Count + newLines.Count);
-        for (var i = 0; i < prefix; i++)
-        {
-            result.Add(new DiffLine(DiffKind.Same, oldLines[i], i + 1, i + 1));
-        }
-
-        var n = oldLines.Count - prefix - suffix;
-        var m = newLines.Count - prefix - suffix;
-        if ((long)n * m > MaxCells)
-        {
-            for (var i = 0; i < n; i++)
+            for (; a < block.DeleteStartA; a++, b++)
             {
-                result.Add(new DiffLine(DiffKind.Removed, oldLines[prefix + i], prefix + i + 1, null));
+                script.Add(new DiffLine(DiffKind.Same, old[a], a + 1, b + 1));
             }
 
-            for (var j = 0; j < m; j++)
+            for (; a < block.DeleteStartA + block.DeleteCountA; a++)
             {
-                result.Add(new DiffLine(DiffKind.Added, newLines[prefix + j], null, prefix + j + 1));
+                script.Add(new DiffLine(DiffKind.Removed, old[a], a + 1, null));
             }
-        }
-        else
-        {
-            AlignMiddle(oldLines, newLines, prefix, n, m, result);
-        }
 
-        for (var k = suffix; k > 0; k--)
-        {
-            result.Add(new DiffLine(DiffKind.Same, oldLines[oldLines.Count - k], oldLines.Count - k + 1, newLines.Count - k + 1));
-        }
-
-        return result;
-    }
-
-    private static void AlignMiddle(
-        IReadOnlyList<string> oldLines, IReadOnlyList<string> newLines, int offset, int n, int m, List<DiffLine> result)
-    {
-        // lcs[i, j] = length of the LCS of old[i..n) and new[j..m) (relative to offset).
-        var lcs = new int[n + 1, m + 1];
-        for (var i = n - 1; i >= 0; i--)
-        {
-            for (var j = m - 1; j >= 0; j--)
+            for (; b < block.InsertStartB + block.InsertCountB; b++)
             {
-                lcs[i, j] = string.Equals(oldLines[offset + i], newLines[offset + j], StringComparison.Ordinal)
-                    ? lcs[i + 1, j + 1] + 1
-                    : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+                script.Add(new DiffLine(DiffKind.Added, @new[b], null, b + 1));
             }
         }
 
-        int x = 0, y = 0;
-        while (x < n || y < m)
+        for (; a < old.Count; a++, b++)
         {
-            if (x < n && y < m && string.Equals(oldLines[offset + x], newLines[offset + y], StringComparison.Ordinal))
-            {
-                result.Add(new DiffLine(DiffKind.Same, oldLines[offset + x], offset + x + 1, offset + y + 1));
-                x++;
-                y++;
-            }
-            else if (x < n && (y == m || lcs[x + 1, y] >= lcs[x, y + 1]))
-            {
-                result.Add(new DiffLine(DiffKind.Removed, oldLines[offset + x], offset + x + 1, null));
-                x++;
-            }
-            else
-            {
-                result.Add(new DiffLine(DiffKind.Added, newLines[offset + y], null, offset + y + 1));
-                y++;
-            }
+            script.Add(new DiffLine(DiffKind.Same, old[a], a + 1, b + 1));
         }
+
+        return script;
     }
 
     /// <summary>True when the diff has at least one removed or added line.</summary>
@@ -268,4 +212,12 @@ public static class LineDiff
 
         return 0;
     }
+}
+
+/// <summary>Cuts a snapshot into lines the way <see cref="SnapshotDiff.SplitLines"/> does, so a final newline is no extra empty line.</summary>
+file sealed class SnapshotLines : IChunker
+{
+    public static readonly SnapshotLines Instance = new();
+
+    public IReadOnlyList<string> Chunk(string text) => SnapshotDiff.SplitLines(text);
 }

@@ -1,0 +1,143 @@
+using OolSpecs.Harness.Rendering;
+using OolSpecs.Harness.Words;
+using static OolSpecs.Harness.Tests.Docs.SpecFamilies;
+
+namespace OolSpecs.Harness.Tests.Docs;
+
+/// <summary>
+/// docs/families/&lt;Family&gt;.md, one page per spec family, and docs/families/README.md, their
+/// index: the family's claims with the kernel functions that decide each and where they were
+/// read, its specs, the article's numbers, the approved tables per release, and how to run just
+/// that family. Families are found by reflection, so a new one gets its page without code.
+/// </summary>
+public static class FamilyPages
+{
+    public const string Folder = "docs/families";
+    public const string Index = "README.md";
+
+    static string Generated => $"Generated from the spec classes, `snapshots/` and `docs/reference/` (`{GeneratedDocs.UpdateVariable}=1 dotnet test --filter FullyQualifiedName~Docs`); do not edit by hand.";
+
+    public static string FileName(string family) => family + ".md";
+
+    public static string RenderIndex(IReadOnlyList<string> families)
+    {
+        var report = new MarkdownReport()
+            .Heading(1, "Spec families")
+            .Paragraph(Generated)
+            .Paragraph("One page per family of behaviour: its claims and the kernel source that decides each, its specs, the article's numbers, and every approved snapshot. " +
+                       "Across families and releases at a glance: [the behaviour matrix](../behaviour-matrix.md).");
+        report.Table(
+            ["family", "specs", "claims", "observe"],
+            families.Select(f => (IReadOnlyList<string>)
+            [
+                $"[{f}]({FileName(f)})",
+                SpecClasses(f).Sum(t => SpecMethods(t).Count()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                string.Join(", ", Claims(f).GroupBy(c => c.Kernel).OrderBy(g => g.Key).Select(g => $"{g.Count()} on {g.Key.Title()}")) is { Length: > 0 } claims ? claims : "none",
+                string.Join(", ", ObserveNames(f)) is { Length: > 0 } names ? names : "-",
+            ]));
+        return report.ToString();
+    }
+
+    public static string Render(string family, ApprovedSnapshots snapshots, IReadOnlyList<PublishedTable> published)
+    {
+        var report = new MarkdownReport()
+            .Heading(1, family)
+            .Paragraph(Generated + " [All families](README.md) · [behaviour matrix](../behaviour-matrix.md).");
+        Run(report, family);
+        ClaimsOf(report, family);
+        SpecsOf(report, family);
+        Article(report, family, published);
+        Approved(report, family, snapshots);
+        return report.ToString();
+    }
+
+    static void Run(MarkdownReport report, string family)
+    {
+        var observe = ObserveNames(family).ToList();
+        report.Heading(2, "Run just this family")
+            .Paragraph("```sh\n" +
+                       $"dotnet test --filter FullyQualifiedName~OolSpecs.Specs.{family}\n" +
+                       (observe.Count > 0 ? $"dotnet run --project Harness -- observe {string.Join(' ', observe)}\n" : "") +
+                       "```");
+    }
+
+    static void ClaimsOf(MarkdownReport report, string family)
+    {
+        report.Heading(2, "Claims");
+        var byKernel = Claims(family).GroupBy(c => c.Kernel).OrderBy(g => g.Key).ToList();
+        if (byKernel.Count == 0)
+        {
+            report.Paragraph("This family declares no claim of its own: its specs assert what they check inline.");
+            return;
+        }
+
+        foreach (var kernel in byKernel)
+        {
+            report.Heading(3, $"On {kernel.Key.Title()}")
+                .Table(["claim", "decided by", "read at"], kernel.Select(c => (IReadOnlyList<string>)[c.Sentence, c.Source.DecidedBy, c.Source.ReadAt]));
+        }
+    }
+
+    static void SpecsOf(MarkdownReport report, string family)
+    {
+        report.Heading(2, "Specs");
+        foreach (var type in SpecClasses(family))
+        {
+            report.Heading(3, Sentence(type.Name));
+            if (Summary(type) is { } summary)
+            {
+                report.Paragraph(summary);
+            }
+
+            report.Paragraph(string.Join('\n', SpecMethods(type).Select(m => "- " + Sentence(m.Name))));
+        }
+    }
+
+    static void Article(MarkdownReport report, string family, IReadOnlyList<PublishedTable> published)
+    {
+        report.Heading(2, "The article's numbers");
+        var tables = published.Where(t => t.Rows.Any(r => r.Key.Family == family)).ToList();
+        if (tables.Count == 0)
+        {
+            report.Paragraph("The article published no numbers for this family.");
+            return;
+        }
+
+        foreach (var table in tables)
+        {
+            report.Paragraph($"From [`docs/reference/{table.File}`](../reference/{table.File}): {table.Source}")
+                .Table(["case", .. table.Columns], table.Rows.Where(r => r.Key.Family == family)
+                    .Select(r => (IReadOnlyList<string>)[r.Key.Case, .. table.Columns.Select(c => r.Cells[c])]));
+        }
+    }
+
+    static void Approved(MarkdownReport report, string family, ApprovedSnapshots snapshots)
+    {
+        report.Heading(2, "Approved snapshots");
+        var approved = snapshots.Of(family).ToList();
+        if (approved.Count == 0)
+        {
+            report.Paragraph("None yet on any platform. A first run on a new platform writes received files; approve them with " +
+                             "`dotnet run --project Harness -- accept` (or `accept --from <artifact>` for a CI run), as the README says.");
+            return;
+        }
+
+        report.Paragraph("A release holds only the cases that changed there; the others are as at the newest older release of the same os and arch." +
+                         (approved.Any(a => a.Platform.Os == "macos") ? "" : " XNU (macOS): none approved yet."));
+        foreach (var release in approved.GroupBy(a => a.Platform))
+        {
+            report.Heading(3, release.Key.ToString());
+            foreach (var snapshot in release)
+            {
+                report.Paragraph($"<details><summary>{snapshot.Key.Case} (<a href=\"../../snapshots/{snapshot.Path}\">approved file</a>)</summary>")
+                    .Paragraph(Demoted(snapshot.Text))
+                    .Paragraph("</details>");
+            }
+        }
+    }
+
+    /// <summary>A snapshot's headings become bold lines, so that they do not enter this page's outline.</summary>
+    static string Demoted(string snapshot) =>
+        string.Join('\n', snapshot.TrimEnd('\n').Split('\n').Select(line =>
+            line.StartsWith('#') ? $"**{line.TrimStart('#').Trim()}**" : line));
+}

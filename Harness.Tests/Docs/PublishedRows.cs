@@ -1,0 +1,56 @@
+using OolSpecs.Harness.Scenarios;
+using OolSpecs.Harness.Snapshots;
+using OolSpecs.Specs.PublishedTables;
+
+namespace OolSpecs.Harness.Tests.Docs;
+
+/// <summary>One row of an article table, filed under the case it measured.</summary>
+public sealed record PublishedRow(SnapshotKey Key, string Label, IReadOnlyDictionary<string, string> Cells);
+
+/// <summary>An article table of docs/reference: where its numbers come from, its columns, its rows by case.</summary>
+public sealed record PublishedTable(string File, string Source, IReadOnlyList<string> Columns, IReadOnlyList<PublishedRow> Rows)
+{
+    /// <summary>The column that names a row (the fork step, the OOL case number).</summary>
+    public string LabelColumn => Columns[0];
+
+    /// <summary>The key values of one case's rows, in the shape of a snapshot's (<see cref="KeyValues"/>).</summary>
+    public KeyValues KeyValuesOf(IReadOnlyList<PublishedRow> rows)
+    {
+        if (rows.Count > 1)
+        {
+            var columns = Columns.Skip(1).ToList();
+            return new KeyValues(columns, [.. rows.Select(r => (KeyValues.StepLabel(r.Label), (IReadOnlyList<string>)[.. columns.Select(c => r.Cells[c])]))]);
+        }
+
+        var names = KeyValues.ArticleFacts.Where(Columns.Contains).ToList();
+        return new KeyValues(names, [("", [.. names.Select(n => rows[0].Cells[n])])]);
+    }
+}
+
+/// <summary>
+/// The article's tables, each row filed under the case it measured. Which case a row is, is
+/// knowledge of the article's tables, kept here; a new table under docs/reference fails the docs
+/// tests until it is mapped.
+/// </summary>
+public static class PublishedRows
+{
+    public static IReadOnlyList<PublishedTable> All() =>
+        [.. Directory.GetFiles(RepositoryRoot.Combine("docs", "reference"), "*.tsv").Order(StringComparer.Ordinal).Select(path => Read(Path.GetFileName(path)))];
+
+    static PublishedTable Read(string file)
+    {
+        var table = TsvTable.Load(file);
+        var source = File.ReadLines(RepositoryRoot.Combine("docs", "reference", file)).TakeWhile(l => l.StartsWith('#'))
+            .Select(l => l.TrimStart('#').Trim());
+        var rows = table.Rows.Select(cells => file switch
+        {
+            "article-fork-walkthrough.tsv" => new PublishedRow(new ForkCowScenario().Key, cells["step"], cells),
+            "article-ool-cases.tsv" => new PublishedRow(
+                ArticleCase.Numbered(int.Parse(cells["nr"], System.Globalization.CultureInfo.InvariantCulture)).AsTheArticleRanIt.Scenario.Key,
+                $"{cells["nr"]} {cells["name"]}", cells),
+            _ => throw new InvalidDataException(
+                $"docs/reference/{file}: no case claims its rows; say in Harness.Tests/Docs/PublishedRows.cs which case each row measured."),
+        }).ToList();
+        return new PublishedTable(file, string.Join(' ', source), table.Columns, rows);
+    }
+}
