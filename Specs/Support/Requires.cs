@@ -12,14 +12,15 @@ public static class Requires
 
     public static void Linux(string why) => Skip.If(Lab.Kernel != Kernel.Linux, why);
 
-    /// <summary>Skips unless the running kernel is one the scenario runs on.</summary>
+    /// <summary>Skips unless the running kernel is one the scenario runs on; an OOL transfer says Mach messages are why.</summary>
     public static void KernelOf(IScenario scenario)
     {
-        if (!scenario.Kernels.Contains(Kernel.Linux))
+        if (scenario.Family == OolTransferScenario.FamilyName)
         {
             Xnu();
         }
 
-        Skip.IfNot(scenario.Kernels.Contains(Lab.Kernel), $"{scenario.Key} runs on {string.Join(" and ", scenario.Kernels)} only");
+        Skip.IfNot(scenario.Kernels.Contains(Lab.Kernel),
+            $"{scenario.Key} runs on {string.Join(" and ", scenario.Kernels.Select(k => k.Title()))} only; this kernel is {Lab.Kernel.Title()}");
     }
 }
