@@ -5,7 +5,8 @@ namespace OolSpecs.Harness.Scenarios;
 /// <summary>
 /// One of the article's eight OOL test cases: a copy option, one page or sixteen, and
 /// whether the sender deallocates. The sender writes only the first page. Specs name a
-/// case by its <see cref="Description"/>; its <see cref="Number"/> is for the article's own table.
+/// case by its <see cref="Description"/> (through <see cref="OolCase"/>); its
+/// <see cref="Number"/> is for the article's own table.
 /// </summary>
 public sealed record ArticleCase(int Number, CopyOption Copy, long Pages, bool Dealloc)
 {
@@ -27,11 +28,6 @@ public sealed record ArticleCase(int Number, CopyOption Copy, long Pages, bool D
     /// <summary>The case in the article's own table.</summary>
     public static ArticleCase Numbered(int number) =>
         All.SingleOrDefault(c => c.Number == number) ?? throw new ArgumentOutOfRangeException(nameof(number), number, "The article has cases 1 to 8.");
-
-    /// <summary>The case a spec names, e.g. "virtual copy, 16 pages, kept".</summary>
-    public static ArticleCase Described(string description) =>
-        All.SingleOrDefault(c => c.Description == description)
-        ?? throw new ArgumentException($"No article case is described as '{description}'; the cases are: {string.Join("; ", All.Select(c => c.Description))}.", nameof(description));
 
     /// <summary>The case in words: "virtual copy, 16 pages, kept" or "physical copy, 1 page, deallocated".</summary>
     public string Description => $"{Copy.InWords()}, {OolSize.Pages(Pages).InWords}, {(Dealloc ? "deallocated" : "kept")}";

@@ -17,11 +17,6 @@ public static class ProbeWords
         Table(typeof(T)).FirstOrDefault(pair => pair.Value.Equals(value)).Key
         ?? throw new ArgumentException($"{typeof(T).Name}.{value} has no probe word: the probe neither takes nor prints it.", nameof(value));
 
-    public static T Parse<T>(string word) where T : struct, Enum =>
-        TryParse<T>(word, out var value)
-            ? value
-            : throw new FormatException($"'{word}' is not a {typeof(T).Name} word of the probe; it knows {string.Join(", ", Known(typeof(T)))}.");
-
     public static bool TryParse<T>(string word, out T value) where T : struct, Enum
     {
         var found = Table(typeof(T)).TryGetValue(word, out var member);

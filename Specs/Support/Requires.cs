@@ -10,8 +10,6 @@ public static class Requires
         Skip.If(Lab.Kernel != Kernel.Xnu,
             "Needs XNU (macOS): Mach messages exist only there. On this kernel `dotnet test` checks the XNU claims against the article's published tables instead (PublishedTables); run it on a Mac to observe them.");
 
-    public static void Linux(string why) => Skip.If(Lab.Kernel != Kernel.Linux, why);
-
     /// <summary>Skips unless the running kernel is one the scenario runs on; an OOL transfer says Mach messages are why.</summary>
     public static void KernelOf(IScenario scenario)
     {
