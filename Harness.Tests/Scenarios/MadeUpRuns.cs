@@ -22,10 +22,10 @@ static class MadeUpRuns
 
     public static OolTransferRun Transfer(
         long bytes, long receivedResident, ulong senderObject = 1, ulong receiverObject = 2, int receiverTag = SendersTag,
-        long footprintBefore = 0, long footprintReceived = 0, long footprintWritten = 0, Fill fill = Fill.First, long sendResult = 0)
+        long footprintBefore = 0, long footprintReceived = 0, long footprintWritten = 0, Fill fill = Fill.First, long sendResult = 0, int senderTag = SendersTag)
     {
         var pages = (bytes + PageSize - 1) / PageSize;
-        var sent = Step(OolSteps.BeforeSend, Region(SenderBuffer, pages, 1, objectId: senderObject), 1000);
+        var sent = Step(OolSteps.BeforeSend, Region(SenderBuffer, pages, 1, objectId: senderObject, userTag: senderTag), 1000);
         var sender = new OolSenderMessage(1, SenderBuffer, 0, null, new SendResult(sendResult, sendResult == 0 ? "MACH_MSG_SUCCESS" : null),
         sendResult != 0 ? [sent] :
         [

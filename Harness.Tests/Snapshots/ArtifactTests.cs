@@ -178,6 +178,20 @@ public sealed class ArtifactTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_artifact_whose_family_folder_is_a_link_elsewhere_is_refused()
+    {
+        var outside = Directory.CreateDirectory(Path.Combine(work.FullName, "outside"));
+        File.WriteAllText(Path.Combine(outside.FullName, "fork-cow.received.md"), "# not from a Mac\n");
+        var artifact = Directory.CreateDirectory(Path.Combine(work.FullName, "artifact", "macos-15.5", "arm64"));
+        Directory.CreateSymbolicLink(Path.Combine(artifact.FullName, "ForkCopyOnWrite"), outside.FullName);
+
+        Accept("--from", Path.Combine(work.FullName, "artifact")).Should().Be(ExitCode.BadInput);
+
+        errors.ToString().Should().Contain("symbolic link");
+        TreeFiles().Should().BeEmpty();
+    }
+
+    [Fact]
     public void An_entry_larger_than_any_snapshot_is_refused_without_reading_it_all()
     {
         var zip = Zip(("macos-15.5/arm64/ForkCopyOnWrite/fork-cow.received.md", new string('x', ArtifactReader.MaxEntryBytes + 1)));

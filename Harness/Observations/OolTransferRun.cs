@@ -23,7 +23,10 @@ public sealed record OolTransferRun(
     OolReceiver Receiver,
     OolContent Content)
 {
-    /// <summary>The payload in whole pages, as the kernel maps it (an unaligned payload may touch one more).</summary>
+    /// <summary>
+    /// The payload's bytes in whole pages. A payload that starts mid-page (a malloc'ed block) spans one
+    /// page more; the spans computed from this are for page-aligned memory.
+    /// </summary>
     public long DataPages => (Bytes + PageSize - 1) / PageSize;
 
     /// <summary>

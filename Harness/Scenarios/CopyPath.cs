@@ -44,6 +44,12 @@ public static class CopyPaths
 
         var receiverTag = run.Receiver.Messages[message - 1].Step(OolSteps.Received).Region.UserTag;
         var senderTag = sent.StepOrFail(OolSteps.BeforeSend).Region.UserTag;
+        if (senderTag is IpcKernelTag or MachMsgTag && !run.ReceiverMapsSendersObject(message))
+        {
+            // A sender tagged like a kernel path (7 is also VM_MEMORY_MALLOC_TINY) leaves the tag unable to tell.
+            return CopyPath.Unrecognised;
+        }
+
         return receiverTag switch
         {
             _ when receiverTag == senderTag => run.ReceiverMapsSendersObject(message) ? CopyPath.SendersObject : CopyPath.CopiedAtSend,

@@ -22,9 +22,7 @@ public sealed record OolFootprint(OolTransferRun Run)
     public decimal SenderCharge(string step)
     {
         var steps = Run.Sender[0];
-        var baseline = steps.Step(OolSteps.BeforeSend) ?? throw new InvalidOperationException("The sender reported no before-send step.");
-        var at = steps.Step(step) ?? throw new InvalidOperationException($"The sender reported no {step} step.");
-        return Fraction(at.PhysFootprint - baseline.PhysFootprint);
+        return Fraction(steps.StepOrFail(step).PhysFootprint - steps.StepOrFail(OolSteps.BeforeSend).PhysFootprint);
     }
 
     public static string Tenths(decimal value) => value.ToString("0.0", CultureInfo.InvariantCulture);

@@ -28,9 +28,9 @@ public sealed record OolFootprintScenario(long Bytes) : IScenario<OolTransferRun
             return DefaultBytes;
         }
 
-        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) && bytes is >= 1024 * 1024 and <= 2L * 1024 * 1024 * 1024
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) && bytes is >= 1024 * 1024 and <= 2L * 1024 * 1024 * 1024 && bytes % (1024 * 1024) == 0
             ? bytes
-            : throw new ArgumentException($"{LargeBytesVariable}='{text}' must be a byte count from 1 MiB to 2 GiB, e.g. 268435456 for the article's 256 MiB; unset it for 64 MiB.");
+            : throw new ArgumentException($"{LargeBytesVariable}='{text}' must be a whole number of MiB in bytes, from 1 MiB to 2 GiB (the case is named in MiB), e.g. 268435456 for the article's 256 MiB; unset it for 64 MiB.");
     }
 
     public OolTransferScenario Transfer => new(MemoryKind.Anonymous, CopyOption.Virtual, OolSize.Bytes(Bytes), Dealloc: false, Fill: Fill.All, ReceiverFill: Fill.All);

@@ -23,10 +23,14 @@ public sealed record OolThresholdScenario : IScenario<OolThresholdSweep>
 
     public IReadOnlyList<Kernel> Kernels => [Kernel.Xnu];
 
+    /// <summary>Every size once: a byte count that is a whole number of pages is already among the page counts.</summary>
     public static IReadOnlyList<OolSize> Sizes(long pageSize) =>
     [
         .. Enumerable.Range(1, (int)(64 * Kib / pageSize) + 1).Select(pages => OolSize.Pages(pages)),
-        .. new[] { 16 * Kib, 32 * Kib }.SelectMany(kib => new[] { OolSize.Bytes(kib - 1), OolSize.Bytes(kib), OolSize.Bytes(kib + 1) }),
+        .. new[] { 16 * Kib, 32 * Kib }
+            .SelectMany(kib => new[] { kib - 1, kib, kib + 1 })
+            .Where(bytes => bytes % pageSize != 0)
+            .Select(OolSize.Bytes),
     ];
 
     public static OolTransferScenario Transfer(OolSize size) => new(MemoryKind.Anonymous, CopyOption.Virtual, size, Dealloc: false);

@@ -36,9 +36,9 @@ public static class ArtifactReader
             var entry = Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/');
             var (platform, key) = ArtifactLayout.Parse(entry, folder);
             var file = new FileInfo(path);
-            if (file.LinkTarget is not null)
+            if (file.LinkTarget is not null || ThroughLinkedFolder(folder, path))
             {
-                throw ArtifactLayout.Refused(entry, folder, "it is a symbolic link, not a received file");
+                throw ArtifactLayout.Refused(entry, folder, "it is, or lies under, a symbolic link, not a received file");
             }
 
             if (file.Length > MaxEntryBytes)
@@ -50,6 +50,21 @@ public static class ArtifactReader
         }
 
         return found;
+    }
+
+    /// <summary>Whether a folder between the artifact's root and the file is a link: its files could come from anywhere.</summary>
+    static bool ThroughLinkedFolder(string root, string path)
+    {
+        var top = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        for (var folder = Path.GetDirectoryName(Path.GetFullPath(path)); folder is not null && folder.Length > top.Length; folder = Path.GetDirectoryName(folder))
+        {
+            if (new DirectoryInfo(folder).LinkTarget is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     static IReadOnlyList<ArtifactSnapshot> FromZip(string zip)

@@ -16,6 +16,11 @@ public static class AdjacencyClaims
 
     public static ClaimVerdict Adjacent(OolTransferRun run)
     {
+        if (BothReceived(run, SecondReceptionLandsNextToTheFirst) is { } missing)
+        {
+            return missing;
+        }
+
         var span = (ulong)(run.DataPages * run.PageSize);
         var (first, second) = (run.Receiver.Messages[0].Descriptor.Address, run.Receiver.Messages[1].Descriptor.Address);
         return new ClaimVerdict(SecondReceptionLandsNextToTheFirst)
@@ -24,6 +29,11 @@ public static class AdjacencyClaims
 
     public static ClaimVerdict Merged(OolTransferRun run)
     {
+        if (BothReceived(run, RegionGrowsToHoldBoth) is { } missing)
+        {
+            return missing;
+        }
+
         var span = (ulong)(run.DataPages * run.PageSize);
         var before = run.Receiver.Messages[0].Step(OolSteps.Received).Region;
         var after = run.Receiver.Messages[1].Step(OolSteps.Received).Region;
@@ -33,4 +43,10 @@ public static class AdjacencyClaims
             .Expect(after.Start <= data.Min() && after.End >= data.Max() + span, "the second reception's region does not hold both payloads")
             .Expect(!run.Receiver.Messages[1].RegionIsDataOnly, "the probe reports the second region as the data's alone");
     }
+
+    /// <summary>A failed verdict when the two messages did not both arrive; null when they did.</summary>
+    static ClaimVerdict? BothReceived(OolTransferRun run, Claim claim) =>
+        run.AllSent && run.Receiver.Messages.Count == 2
+            ? null
+            : new ClaimVerdict(claim).Expect(false, $"{run.Receiver.Messages.Count} of the 2 messages arrived ({string.Join(", ", run.Sender.Select(s => s.SendResult))})");
 }

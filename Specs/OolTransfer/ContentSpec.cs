@@ -7,7 +7,7 @@ namespace OolSpecs.Specs.OolTransfer;
 /// </summary>
 public sealed class ContentSpec
 {
-    public static TheoryData<string> EveryCase => OolCases.Where(_ => true);
+    public static TheoryData<string> EveryCase => OolCases.Every;
 
     public static TheoryData<string> KeptCases => OolCases.Where(c => !c.Dealloc);
 

@@ -8,7 +8,7 @@ namespace OolSpecs.Specs.OolTransfer;
 /// </summary>
 public sealed class OolTransferSnapshotSpec
 {
-    public static TheoryData<string> EveryCase => OolCases.Where(_ => true);
+    public static TheoryData<string> EveryCase => OolCases.Every;
 
     [SkippableTheory]
     [MemberData(nameof(EveryCase))]

@@ -7,7 +7,7 @@ namespace OolSpecs.Specs.OolTransfer;
 /// </summary>
 public sealed class ReceivedDescriptorSpec
 {
-    public static TheoryData<string> EveryCase => OolCases.Where(_ => true);
+    public static TheoryData<string> EveryCase => OolCases.Every;
 
     [SkippableTheory]
     [MemberData(nameof(EveryCase))]

@@ -8,7 +8,7 @@ public static class Requires
 {
     public static void Xnu() =>
         Skip.If(Lab.Kernel != Kernel.Xnu,
-            "Needs XNU (macOS): Mach messages exist only there. On this kernel `dotnet test` checks the XNU claims against the article's published tables instead (PublishedTables); run it on a Mac to observe them.");
+            "Needs XNU (macOS): Mach messages exist only there. On this kernel `dotnet test` checks the article's own claims against its published tables instead (PublishedTables); the other XNU claims cite the source they follow and need a Mac to be observed.");
 
     /// <summary>Skips unless the running kernel is one the scenario runs on; an OOL transfer says Mach messages are why.</summary>
     public static void KernelOf(IScenario scenario)
