@@ -220,26 +220,29 @@ static void ask_to_receive(struct transfer *transfer)
 		     sizeof(transfer->received));
 }
 
-static void ask_to_check(struct transfer *transfer)
+/* CHECK and WRITE differ only in their kind, the fill they name and the report they return. */
+static void ask_with_fill(struct transfer *transfer, enum ool_command_kind kind,
+			  enum ool_fill fill, void *report, size_t report_size)
 {
 	struct ool_command command;
 
 	memset(&command, 0, sizeof(command));
-	command.kind = OOL_COMMAND_CHECK;
-	command.fill = transfer->options->fill;
-	ask_receiver(transfer, &command, &transfer->checked,
-		     sizeof(transfer->checked));
+	command.kind = kind;
+	command.fill = fill;
+	ask_receiver(transfer, &command, report, report_size);
+}
+
+static void ask_to_check(struct transfer *transfer)
+{
+	ask_with_fill(transfer, OOL_COMMAND_CHECK, transfer->options->fill,
+		      &transfer->checked, sizeof(transfer->checked));
 }
 
 static void ask_to_write(struct transfer *transfer)
 {
-	struct ool_command command;
-
-	memset(&command, 0, sizeof(command));
-	command.kind = OOL_COMMAND_WRITE;
-	command.fill = transfer->options->receiver_fill;
-	ask_receiver(transfer, &command, &transfer->written,
-		     sizeof(transfer->written));
+	ask_with_fill(transfer, OOL_COMMAND_WRITE,
+		      transfer->options->receiver_fill, &transfer->written,
+		      sizeof(transfer->written));
 }
 
 static void observe_all(struct transfer *transfer, enum sender_step step)
