@@ -31,6 +31,7 @@ static class MadeUpRuns
         [
             sent,
             sent with { Step = OolSteps.Queued },
+            sent with { Step = OolSteps.AfterQueuedWrite },
             sent with { Step = OolSteps.AfterReceive },
             sent with { Step = OolSteps.AfterSenderWrite },
             sent with { Step = OolSteps.AfterReceiverWrite },

@@ -15,6 +15,7 @@ public sealed class OolPolicyTests
     [InlineData(MadeUpRuns.SendersTag, 1UL, 2UL, CopyPath.CopiedAtSend)]
     [InlineData(CopyPaths.IpcKernelTag, 1UL, 2UL, CopyPath.IpcCopyMap)]
     [InlineData(CopyPaths.MachMsgTag, 1UL, 2UL, CopyPath.CopiedAtReceive)]
+    [InlineData(CopyPaths.MachMsgTag, 1UL, 1UL, CopyPath.WholePagesMappedAtReceive)]
     [InlineData(99, 1UL, 2UL, CopyPath.Unrecognised)]
     public void The_copy_path_is_read_from_the_receivers_tag_and_object(int receiverTag, ulong senderObject, ulong receiverObject, CopyPath expected)
     {

@@ -100,9 +100,11 @@ public sealed record TaskRegionStep(string Step, XnuRegion Region, ulong ChainBo
 public sealed record PayloadPages(long Pages, long Resident, long Dirty, long Referenced, long Copied, long PagedOut, long Anonymous);
 
 /// <summary>
-/// The content checks: the receiver read the bytes as sent although the sender overwrote its
-/// first page first; the sender never read the receiver's writes (null with deallocate: the
-/// sender has no buffer). Null where nothing was sent.
+/// The content checks: the receiver read the bytes as they were at the send, although a sender
+/// that kept its buffer rewrote its first page while the message was queued and again after it
+/// was received; the sender never read the receiver's writes, which reach a page the sender never
+/// rewrote (null with deallocate: the sender has no buffer and writes nothing). Null where
+/// nothing was sent.
 /// </summary>
 public sealed record OolContent(ContentCheck? ReceiverReadsOriginal, ContentCheck? SenderNeverReadsReceiver);
 
@@ -111,6 +113,8 @@ public static class OolSteps
 {
     public const string BeforeSend = "before-send";
     public const string Queued = "queued";
+    /// <summary>The sender has rewritten its first page while the message waits in the receiver's queue.</summary>
+    public const string AfterQueuedWrite = "after-queued-write";
     public const string Received = "received";
     public const string AfterReceive = "after-receive";
     public const string AfterSenderWrite = "after-sender-write";

@@ -15,15 +15,21 @@ public enum CopyPath
     CopiedAtSend,
     /// <summary>Copied through the kernel's IPC copy map (physical): receiver user_tag 7, VM_KERN_MEMORY_IPC.</summary>
     IpcCopyMap,
-    /// <summary>Virtual at send, copied at receive because it is misaligned: receiver user_tag 20, VM_MEMORY_MACH_MSG.</summary>
+    /// <summary>Virtual at send, copied in full at receive because it is misaligned: receiver user_tag 20, VM_MEMORY_MACH_MSG, a new object.</summary>
     CopiedAtReceive,
+    /// <summary>
+    /// Virtual at send and misaligned, copied out over a VM_MEMORY_MACH_MSG (20) region, yet the receiver
+    /// maps the sender's object: vm_map_copy_overwrite copies only the unaligned head and tail of a payload of
+    /// three pages or more and maps its whole pages (vm_map_copy_overwrite_aligned).
+    /// </summary>
+    WholePagesMappedAtReceive,
     /// <summary>None of the above: the receiver's tag is neither the sender's nor one the kernel's copy paths give.</summary>
     Unrecognised,
 }
 
 /// <summary>
-/// Reads the copy path of a transfer from the receiver's user_tag and VM object, against the
-/// sender's (xnu-source-notes §2): the classification is an observation, kept in the snapshot;
+/// Reads the copy path of a transfer from the receiver's user_tag and VM object (at the data's first
+/// page), against the sender's: the classification is an observation, kept in the snapshot;
 /// the claims about which path a case takes follow the kernel's source.
 /// </summary>
 public static class CopyPaths
@@ -55,7 +61,7 @@ public static class CopyPaths
             _ when receiverTag == senderTag => run.ReceiverMapsSendersObject(message) ? CopyPath.SendersObject : CopyPath.CopiedAtSend,
             0 => CopyPath.KernelBuffer,
             IpcKernelTag => CopyPath.IpcCopyMap,
-            MachMsgTag => CopyPath.CopiedAtReceive,
+            MachMsgTag => run.ReceiverMapsSendersObject(message) ? CopyPath.WholePagesMappedAtReceive : CopyPath.CopiedAtReceive,
             _ => CopyPath.Unrecognised,
         };
     }
@@ -69,6 +75,7 @@ public static class CopyPaths
         CopyPath.CopiedAtSend => "copied at send into a new object",
         CopyPath.IpcCopyMap => "physical, through the IPC copy map",
         CopyPath.CopiedAtReceive => "virtual at send, copied at receive (misaligned)",
+        CopyPath.WholePagesMappedAtReceive => "virtual at send, misaligned: whole pages keep the sender's object, only the ends are copied out",
         _ => "unrecognised",
     };
 }

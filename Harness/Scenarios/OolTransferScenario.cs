@@ -110,6 +110,11 @@ public sealed record OolTransferScenario(
             }
         }
 
+        if (run.Receiver.Messages.Count > 1)
+        {
+            yield return ("message 2 lands", ReceptionLayout.Of(run).InWords());
+        }
+
         yield return ("receiver reads the bytes as sent", ContentFacts.Of(run.Content.ReceiverReadsOriginal, "nothing was received"));
         yield return ("sender never reads the receiver's writes", ContentFacts.Of(run.Content.SenderNeverReadsReceiver, "the sender kept no buffer"));
     }

@@ -54,14 +54,14 @@ enum ool_memory {
 	 */
 	OOL_MEMORY_PURGEABLE,
 	OOL_MEMORY_ANONYMOUS,	/* vm_allocate, ordinary anonymous memory */
-	OOL_MEMORY_MALLOC,	/* malloc: a block in the allocator's region */
+	OOL_MEMORY_MALLOC,	/* posix_memalign to a page: a block in the allocator's region */
 };
 
 /* How much of a buffer one write step touches. */
 enum ool_fill {
 	/*
 	 * The buffer's first page_size bytes (all of it, if smaller): one
-	 * page, or two for a buffer that starts inside a page (malloc).
+	 * page, or two for a buffer that starts inside a page.
 	 */
 	OOL_FILL_FIRST,
 	OOL_FILL_ALL,		/* every byte */

@@ -38,17 +38,27 @@ static bool allocate_pages(uint64_t bytes, int extra_flags,
 }
 
 /*
- * malloc's block is what a program usually sends: it need not start on a
- * page, and it shares its pages' region with the allocator's other blocks
- * (libmalloc's small or medium zone for the sizes here, large ones above).
+ * malloc's block is what a program usually sends. It shares its pages'
+ * region with the allocator's other blocks, and the allocator's zone, so
+ * the region's user_tag, depends on the size and the machine (libmalloc:
+ * small, VM_MEMORY_MALLOC_SMALL 2, up to 32 KiB; above that medium, 12,
+ * where the medium zone is on, large, 3, where it is not). The tag decides
+ * the copy: XNU's vm_memory_malloc_no_cow_mask (vm_map.c) holds 1, 2, 7,
+ * 11 and 12 on macOS, not 3, so a large block is shared copy-on-write like
+ * anonymous memory and the others are copied at send.
+ *
+ * The block is asked for on a page boundary: a small-zone block otherwise
+ * sits on any 512-byte boundary, so how many pages the data spans would
+ * depend on what the process allocated before, not on the kernel.
  */
 static bool allocate_block(uint64_t bytes, vm_address_t *address,
 			   struct call_error *error)
 {
-	void *block = malloc((size_t)bytes);
+	void *block = NULL;
+	int result = posix_memalign(&block, vm_page_size, (size_t)bytes);
 
-	if (block == NULL)
-		return record_errno(error, "malloc", errno);
+	if (result != 0)
+		return record_errno(error, "posix_memalign", result);
 	*address = (vm_address_t)block;
 	return true;
 }

@@ -12,8 +12,8 @@
  *      with the first shows in both); never reads the data
  *   3. CHECK: reads every received buffer over the sender's fill: it must
  *      still hold CONTENT_SENDER, whatever the sender wrote since
- *   4. WRITE: writes CONTENT_RECEIVER into every received buffer, looks
- *      again
+ *   4. WRITE: writes CONTENT_RECEIVER over the fill the sender names and
+ *      over the data's last page, into every received buffer, looks again
  *   5. exits 0 at the end of the command pipe
  *
  * It never writes stdout (the sender gave it /dev/null there). Its errors
@@ -235,6 +235,29 @@ static void check_all(struct receiver *receiver, enum ool_fill sender_fill)
 	}
 }
 
+/*
+ * The sender rewrites only its first page: the data's last page is one it
+ * never wrote after the send. Where a copy is shared, only this task's
+ * copy-on-write mark keeps a write there out of the sender's memory, so
+ * the write goes there too when the fill stops short of it (the pattern
+ * restarts at the page: the sender expects zeros, not this pattern).
+ */
+static void write_last_page(const struct ool_received *message,
+			    enum ool_fill fill)
+{
+	uint64_t page = vm_page_size;
+	uint64_t end = message->address + message->size;
+	uint64_t last = (end - 1) & ~(page - 1);
+	uint64_t written = message->address +
+			   ool_fill_length(fill, message->size, vm_page_size);
+
+	if (last < written)
+		last = written;
+	if (last < end)
+		content_fill((volatile unsigned char *)(uintptr_t)last,
+			     end - last, CONTENT_RECEIVER);
+}
+
 static bool write_all(struct receiver *receiver, enum ool_fill fill,
 		      struct call_error *error)
 {
@@ -246,6 +269,7 @@ static bool write_all(struct receiver *receiver, enum ool_fill fill,
 			continue;
 		ool_fill_content((vm_address_t)message->address, message->size,
 				 fill, CONTENT_RECEIVER);
+		write_last_page(message, fill);
 		if (!ool_observe((vm_address_t)message->address, message->size,
 				 &receiver->write.after_write[i], error))
 			return false;

@@ -5,22 +5,33 @@
  *   2. per message: allocates --memory, writes
  *      CONTENT_SENDER over --fill                before-send
  *   3. per message: sends it, keeps the result   queued
- *   4. receiver receives what was sent, looks    (received)
- *   5. sender looks again                        after-receive
- *   6. per message: sender writes
+ *   4. per message, still queued (the receiver
+ *      has received nothing yet): writes
+ *      CONTENT_SENDER_AGAIN over its first page  after-queued-write
+ *   5. receiver receives what was sent, looks    (received)
+ *   6. sender looks again                        after-receive
+ *   7. per message: sender writes
  *      CONTENT_SENDER_AGAIN over its first page  after-sender-write
- *   7. receiver reads its data over --fill       receiver_reads_original
- *   8. receiver writes CONTENT_RECEIVER over
- *      --receiver-fill, looks                    (after-write)
- *   9. sender looks                              after-receiver-write
+ *   8. receiver reads its data over --fill       receiver_reads_original
+ *   9. receiver writes CONTENT_RECEIVER over
+ *      --receiver-fill and over the data's last
+ *      page, which the sender never wrote; looks (after-write)
+ *  10. sender looks                              after-receiver-write
  *      then reads its buffers                    sender_never_reads_receiver
- *  10. receiver ends; sender releases its buffers, prints everything
+ *  11. receiver ends; sender releases its buffers, prints everything
+ *
+ * Step 4 is the time-of-check-to-time-of-use window: the message is in
+ * the receiver's queue, and what the receiver later reads must be the
+ * bytes as they were at the send. Step 9's last page is one the sender
+ * left untouched, so only a copy-on-write mark on the receiver's side
+ * (needs_copy) keeps its write out of the sender's memory.
  *
  * A refused send is an observation, not a failure: its result is kept,
  * the message has no step after before-send, the receiver is not asked
  * for it, and the run still ends with the JSON and exit 0. With
  * --dealloc yes the kernel takes each sent buffer away, so before-send is
- * the sender's only step: there is nothing left to look at or read.
+ * the sender's only step: it writes nothing after the send, and there is
+ * nothing left to look at or read.
  */
 #include <string.h>
 #include <mach/mach.h>
@@ -40,6 +51,7 @@
 enum sender_step {
 	BEFORE_SEND,
 	QUEUED,
+	AFTER_QUEUED_WRITE,
 	AFTER_RECEIVE,
 	AFTER_SENDER_WRITE,
 	AFTER_RECEIVER_WRITE,
@@ -49,6 +61,7 @@ enum sender_step {
 static const char *const sender_step_names[SENDER_STEP_COUNT] = {
 	[BEFORE_SEND] = "before-send",
 	[QUEUED] = "queued",
+	[AFTER_QUEUED_WRITE] = "after-queued-write",
 	[AFTER_RECEIVE] = "after-receive",
 	[AFTER_SENDER_WRITE] = "after-sender-write",
 	[AFTER_RECEIVER_WRITE] = "after-receiver-write",
@@ -252,8 +265,9 @@ static void observe_all(struct transfer *transfer, enum sender_step step)
 			observe(transfer, i, step);
 }
 
-/* Each buffer is looked at right after its own write. */
-static void write_first_pages(struct transfer *transfer)
+/* Each buffer is looked at right after its own write, as step. */
+static void write_first_pages(struct transfer *transfer,
+			      enum sender_step step)
 {
 	for (size_t i = 0; i < transfer->options->messages; i++) {
 		if (!observed_after_send(transfer, i))
@@ -261,15 +275,16 @@ static void write_first_pages(struct transfer *transfer)
 		ool_fill_content(transfer->sent[i].buffer,
 				 transfer->options->bytes, OOL_FILL_FIRST,
 				 CONTENT_SENDER_AGAIN);
-		observe(transfer, i, AFTER_SENDER_WRITE);
+		observe(transfer, i, step);
 	}
 }
 
 /*
- * The sender's first page holds its second write, the rest of its fill
+ * The sender's first page holds its later writes, the rest of its fill
  * its first: whatever the receiver wrote must never show here. Beyond the
- * fill, vm_allocate'd memory was never written and must still read zeros
- * (a malloc'ed block's other bytes are the allocator's: not checked).
+ * fill, vm_allocate'd memory was never written and must still read zeros,
+ * the last page included, which the receiver wrote (a malloc'ed block's
+ * other bytes are the allocator's: not checked).
  * Read after the last observation, since a read may fault pages in.
  */
 static void check_sender_content(struct transfer *transfer)
@@ -456,12 +471,13 @@ static void emit(const struct transfer *transfer)
 	json_finish();
 }
 
-/* Steps 4 to 9: only for what was sent. */
+/* Steps 4 to 10: only for what was sent. */
 static void follow_the_data(struct transfer *transfer)
 {
+	write_first_pages(transfer, AFTER_QUEUED_WRITE);
 	ask_to_receive(transfer);
 	observe_all(transfer, AFTER_RECEIVE);
-	write_first_pages(transfer);
+	write_first_pages(transfer, AFTER_SENDER_WRITE);
 	ask_to_check(transfer);
 	ask_to_write(transfer);
 	observe_all(transfer, AFTER_RECEIVER_WRITE);

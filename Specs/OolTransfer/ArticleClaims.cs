@@ -12,9 +12,13 @@ namespace OolSpecs.Specs.OolTransfer;
 /// </summary>
 public static class ArticleClaims
 {
-    public static readonly Claim DeallocateGivesAPrivateCopyOfTheTouchedPages =
-        new(Kernel.Xnu, "with deallocate the receiver gets a private region with one reference and only the pages the sender touched resident, even where a physical copy was asked; nothing is moved: a payload up to the small-copy size is copied into a kernel buffer, a larger purgeable one into a new object holding only its resident pages, and the sender's pages are unmapped",
-            KernelSource.Xnu("`ipc_kmsg_copyin_ool_descriptor` (a physical copy with deallocate is a virtual one), `vm_map_copyin_internal` (`len <= msg_ool_size_small`: `vm_map_copyin_kernel_buffer`; else `src_destroy`), `vm_object_copy_strategically` and `vm_object_copy_slowly` (purgeable memory is MEMORY_OBJECT_COPY_NONE)"));
+    public static readonly Claim LargePurgeableDeallocateIsCopiedAtSend =
+        new(Kernel.Xnu, "with deallocate, sixteen pages of purgeable memory are still copied at send into a new object holding only the sender's resident pages, even where a physical copy was asked: the receiver gets a private region with one reference and only the touched page resident",
+            KernelSource.Xnu("`ipc_kmsg_copyin_ool_descriptor` (a physical copy with deallocate is a virtual one), `vm_map_copyin_internal` (`src_destroy`), `vm_object_copy_strategically` and `vm_object_copy_slowly` (purgeable memory is MEMORY_OBJECT_COPY_NONE)"));
+
+    public static readonly Claim SmallDeallocateIsCopiedIntoAKernelBuffer =
+        new(Kernel.Xnu, "with deallocate, a one-page payload is still copied into a kernel buffer, whatever copy was asked: the receiver gets a private region with one reference and its page resident",
+            KernelSource.Xnu("`vm_map_copyin_internal` (`len <= msg_ool_size_small`: `vm_map_copyin_kernel_buffer`, which then removes the source range), `vm_map_copyout_kernel_buffer`"));
 
     public static readonly Claim SmallCopiesArePhysical =
         new(Kernel.Xnu, "a one-page copy without deallocate becomes a private physical copy, whatever was asked",
@@ -48,9 +52,13 @@ public static class ArticleClaims
         return verdicts;
     }
 
+    /// <summary>The deallocate claim of the reception's size: a kernel buffer for one page, a new object for sixteen purgeable pages.</summary>
     public static ClaimVerdict Deallocate(Reception r) =>
-        PrivateWithOneReference(new ClaimVerdict(DeallocateGivesAPrivateCopyOfTheTouchedPages), r)
-            .DataResident(r, r.Sent.TouchedPages, "the pages the sender touched");
+        r.Sent.DataPages == ArticleCase.Small
+            ? PrivateWithOneReference(new ClaimVerdict(SmallDeallocateIsCopiedIntoAKernelBuffer), r)
+                .DataResident(r, r.Sent.DataPages, "its page")
+            : PrivateWithOneReference(new ClaimVerdict(LargePurgeableDeallocateIsCopiedAtSend), r)
+                .DataResident(r, r.Sent.TouchedPages, "the pages the sender touched");
 
     public static ClaimVerdict SmallCopy(Reception r)
     {

@@ -5,21 +5,51 @@ namespace OolSpecs.Specs.OolTransfer;
 
 /// <summary>
 /// What matters for security, on every copy path: after the send the two tasks' data are
-/// separate. The sender overwrites its first page before the receiver reads, and the receiver
-/// writes before the sender reads again.
+/// separate. A sender that keeps its buffer rewrites its first page while the message is queued
+/// (before the receiver has received it) and again after the receive; the receiver reads its copy
+/// after both, then writes its first page and the data's last page, which the sender never
+/// rewrote, before the sender reads again. A sender that deallocates writes nothing after the send.
 /// </summary>
 public static class ContentClaims
 {
     public static readonly Claim ReceiverReadsTheBytesAsSent =
-        new(Kernel.Xnu, "the receiver reads the bytes as they were at the send, although the sender overwrote them before the receiver looked",
+        new(Kernel.Xnu, "the receiver reads the bytes as they were at the send, although the sender rewrote them while the message was queued and again after it was received",
             KernelSource.Xnu("`vm_map_copyin_internal` (a kernel buffer or a copy holds the bytes; a shared object is `needs_copy` in the sender, so its write faults in a copy: `vm_fault_page`)"));
 
+    public static readonly Claim DeallocatedBytesReadAsSent =
+        new(Kernel.Xnu, "with deallocate the receiver reads the bytes as they were at the send; the sender gave its buffer away with the message and writes nothing after the send",
+            KernelSource.Xnu("`vm_map_copyin_internal` (`src_destroy`: the sender's entries are removed at send), `vm_map_copyout_internal`, `vm_map_copyout_kernel_buffer`"));
+
     public static readonly Claim SenderNeverReadsTheReceiversWrites =
-        new(Kernel.Xnu, "the sender never reads what the receiver writes into its copy",
+        new(Kernel.Xnu, "the sender never reads what the receiver writes into its copy, neither on the first page, which the sender had rewritten, nor on the data's last page, which it never rewrote",
             KernelSource.Xnu("`vm_map_copyout_internal` (the receiver's entry is `needs_copy` where it shares the sender's object), `vm_fault_page` (a write to it copies the page first)"));
 
-    public static ClaimVerdict ReceiverReadsOriginal(OolTransferRun run) =>
-        new ClaimVerdict(ReceiverReadsTheBytesAsSent).ReadsAsClaimed(run.Content.ReceiverReadsOriginal, "the receiver");
+    /// <summary>A kept buffer's sender must have written while queued and after the receive, or the check tests less than it says.</summary>
+    public static ClaimVerdict ReceiverReadsOriginal(OolTransferRun run)
+    {
+        var verdict = new ClaimVerdict(ReceiverReadsTheBytesAsSent);
+        foreach (var sent in run.Sender.Where(s => s.SendResult.Code == 0))
+        {
+            verdict
+                .Expect(sent.Step(OolSteps.AfterQueuedWrite) is not null, $"message {sent.Message}: the sender reported no write while the message was queued")
+                .Expect(sent.Step(OolSteps.AfterSenderWrite) is not null, $"message {sent.Message}: the sender reported no write after the receive");
+        }
+
+        return verdict.ReadsAsClaimed(run.Content.ReceiverReadsOriginal, "the receiver");
+    }
+
+    /// <summary>With deallocate the sender has nothing to write: a step after the send would mean it still had a buffer.</summary>
+    public static ClaimVerdict DeallocatedReadsOriginal(OolTransferRun run)
+    {
+        var verdict = new ClaimVerdict(DeallocatedBytesReadAsSent)
+            .Expect(run.Dealloc, "the sender kept its buffer: this claim is about deallocating sends");
+        foreach (var sent in run.Sender.Where(s => s.SendResult.Code == 0))
+        {
+            verdict.Expect(sent.Steps.Count == 1, $"message {sent.Message}: the sender reported {sent.Steps.Count - 1} step(s) after the send of a deallocated buffer");
+        }
+
+        return verdict.ReadsAsClaimed(run.Content.ReceiverReadsOriginal, "the receiver");
+    }
 
     public static ClaimVerdict SenderNeverReadsReceiver(OolTransferRun run) =>
         new ClaimVerdict(SenderNeverReadsTheReceiversWrites).ReadsAsClaimed(run.Content.SenderNeverReadsReceiver, "the sender");

@@ -8,7 +8,8 @@ namespace OolSpecs.Specs.OolTransfer;
 /// <summary>
 /// Which copy path the kernel takes for a payload, and what the receiver then shows, read from
 /// XNU's source for the memory the article did not send: anonymous memory (an ordinary
-/// vm_allocate, copied symmetrically) and malloc'ed memory (tagged for no copy-on-write).
+/// vm_allocate, copied symmetrically) and malloc'ed memory (copied at send or shared, by the
+/// tag libmalloc gave its region).
 /// Where the source does not settle a field, it is not asserted: the snapshot holds it.
 /// </summary>
 public static class CopyPathClaims
@@ -34,8 +35,18 @@ public static class CopyPathClaims
             KernelSource.Xnu("`vm_map_enter` (a purgeable object is MEMORY_OBJECT_COPY_NONE), `vm_object_copy_strategically`, `vm_object_copy_slowly`"));
 
     public static readonly Claim MallocIsCopiedNotShared =
-        new(Kernel.Xnu, "a large virtual copy of malloc'ed memory is copied, never shared: the receiver never maps the sender's object, and the sender's region is left as it was",
+        new(Kernel.Xnu, "a large virtual copy of malloc'ed memory whose region carries one of malloc's no-copy-on-write tags (VM_MEMORY_MALLOC 1, MALLOC_SMALL 2, MALLOC_TINY 7, MALLOC_NANO 11, MALLOC_MEDIUM 12) is copied at send, never shared: the receiver never maps the sender's object, and the sender's region is left as it was",
             KernelSource.Xnu("`vm_map_enter` (`vm_memory_malloc_no_cow`: malloc's tags get MEMORY_OBJECT_COPY_DELAY_FORK), `vm_map_copyin_internal` (copies such objects with `vm_object_copy_slowly` unless forking)"));
+
+    public static readonly Claim MallocLargeIsShared =
+        new(Kernel.Xnu, "a large virtual copy of malloc'ed memory whose region is tagged VM_MEMORY_MALLOC_LARGE (3), which macOS leaves out of the no-copy-on-write tags because realloc may vm_copy such a block, is shared copy-on-write like anonymous memory: the receiver maps the sender's own object (SM_COW, ref_count 2, only the touched page resident, the sender's user_tag), and the sender's region shows SM_COW with ref_count 2 while the message is queued",
+            KernelSource.Xnu("`vm_map_init` (`vm_memory_malloc_no_cow_mask`: on macOS MALLOC_LARGE is left out), `vm_map_enter` (no such tag: a symmetric object), `vm_map_copyin_internal`, `vm_object_copy_quickly`, `vm_map_region_walk`"));
+
+    /// <summary>VM_MEMORY_MALLOC_LARGE: libmalloc's tag for a block above its small (and, where it is on, medium) zone.</summary>
+    public const int MallocLargeTag = 3;
+
+    /// <summary>The tags of vm_memory_malloc_no_cow_mask on macOS (vm_map.c's vm_map_init, at every tag read): MALLOC, SMALL, TINY, NANO, MEDIUM.</summary>
+    public static readonly IReadOnlySet<int> MallocNoCopyOnWriteTags = new HashSet<int> { 1, 2, 7, 11, 12 };
 
     public static ClaimVerdict SmallPayload(Transfer t) =>
         new ClaimVerdict(SmallPayloadsGoThroughAKernelBuffer)
@@ -67,11 +78,33 @@ public static class CopyPathClaims
             .Path(t, CopyPath.CopiedAtSend)
             .Expect(t.Received.Region.UserTag == t.SendersTag, $"the receiver's user_tag is {t.Received.Region.UserTag}, the sender's {t.SendersTag}");
 
+    /// <summary>
+    /// A malloc'ed payload is judged by the tag its sender's region shows, since libmalloc picks the
+    /// zone, so the tag, by size and machine (a 64 KiB block is medium, 12, on arm64 and on Intel
+    /// with 32 GiB or more, large, 3, below). A tag neither claim covers (macOS 26's xzone
+    /// allocator may tag otherwise) is left unverified: the snapshot records what happened.
+    /// </summary>
     public static ClaimVerdict MallocCopy(Transfer t)
     {
         var before = t.SenderAt(OolSteps.BeforeSend).Region;
         var queued = t.SenderAt(OolSteps.Queued).Region;
-        return new ClaimVerdict(MallocIsCopiedNotShared)
+        if (t.SendersTag == MallocLargeTag)
+        {
+            return new ClaimVerdict(MallocLargeIsShared)
+                .Path(t, CopyPath.SendersObject)
+                .Region(t, SM_COW, refCount: 2, resident: t.TouchedPages)
+                .Expect(t.Received.Region.UserTag == t.SendersTag, $"the receiver's user_tag is {t.Received.Region.UserTag}, the sender's {t.SendersTag}")
+                .Expect(queued.Mode == SM_COW, $"while queued the sender's share_mode is {queued.Mode}, not SM_COW")
+                .Expect(queued.RefCount == 2, $"while queued the sender's ref_count is {queued.RefCount}, not 2");
+        }
+
+        var verdict = new ClaimVerdict(MallocIsCopiedNotShared);
+        if (!MallocNoCopyOnWriteTags.Contains(t.SendersTag))
+        {
+            return verdict.CannotTell($"the sender's malloc region is tagged {t.SendersTag}, which is neither a no-copy-on-write tag nor MALLOC_LARGE: the source read does not say how it is copied");
+        }
+
+        return verdict
             .Expect(!t.Run.ReceiverMapsSendersObject(), "the receiver maps the sender's own object")
             .Expect(t.Path is CopyPath.CopiedAtSend or CopyPath.CopiedAtReceive, $"the copy path is '{t.Path.InWords()}'")
             .Expect(queued.Mode == before.Mode && queued.EntryObject == before.EntryObject,

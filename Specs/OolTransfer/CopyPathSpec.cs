@@ -6,15 +6,16 @@ namespace OolSpecs.Specs.OolTransfer;
 /// The memory that is sent decides the copy. Up to the small-copy size every payload goes
 /// through a kernel buffer. Past it, anonymous memory sent as a virtual copy is shared
 /// copy-on-write with the sender; purgeable memory is copied at send into a new object;
-/// malloc'ed memory is copied, never shared; and a physical copy the sender keeps goes through
-/// the kernel's IPC copy map, whatever the (page-aligned) memory.
+/// malloc'ed memory is copied at send where its region carries one of malloc's no-copy-on-write
+/// tags, and shared like anonymous memory where it is tagged MALLOC_LARGE (3); and a physical copy the sender keeps goes through
+/// the kernel's IPC copy map, whatever the memory.
 /// </summary>
 public sealed class CopyPathSpec
 {
     public static TheoryData<string> SmallCases => OolCases.Where(c => !c.Large);
 
-    /// <summary>Page-aligned memory only: where a malloc'ed block starts inside a page, the source does not settle how its copy is copied out.</summary>
-    public static TheoryData<string> LargeKeptPhysicalCopies => OolCases.Where(c => c.Large && c.Copy == CopyOption.Physical && !c.Dealloc && c.Memory != MemoryKind.Malloc);
+    /// <summary>Every kind of memory: the probe asks malloc for page-aligned blocks, so every payload here is whole pages from a page boundary.</summary>
+    public static TheoryData<string> LargeKeptPhysicalCopies => OolCases.Where(c => c.Large && c.Copy == CopyOption.Physical && !c.Dealloc);
 
     public static TheoryData<string> LargePurgeableCopiedAtSend => OolCases.Where(c => c.Large && c.Memory == MemoryKind.Purgeable && (c.Copy == CopyOption.Virtual || c.Dealloc));
 
@@ -33,7 +34,7 @@ public sealed class CopyPathSpec
         ClaimAssert.Holds(CopyPathClaims.PurgeableCopy(OolCases.Observe(@case)));
 
     [SkippableFact]
-    public void A_large_virtual_copy_of_malloced_memory_is_copied_never_shared() =>
+    public void A_large_virtual_copy_of_malloced_memory_is_copied_or_shared_by_its_regions_tag() =>
         ClaimAssert.Holds(CopyPathClaims.MallocCopy(OolCases.Observe("malloc memory, virtual copy, 16 pages, kept")));
 
     [SkippableTheory]

@@ -11,8 +11,20 @@ public static class ThresholdClaims
             KernelSource.Xnu("`ipc_init` (`msg_ool_size_small = KHEAP_MAX_SIZE`), `kalloc.h` (`KHEAP_MAX_SIZE` per arch), `vm_map_copyin_internal` (`len <= msg_ool_size_small`)"));
 
     public static readonly Claim MisalignedPayloadIsCopiedAtReceive =
-        new(Kernel.Xnu, "a payload one byte past the small-copy size is mapped at send but, not being whole pages, copied at receive into memory tagged VM_MEMORY_MACH_MSG (20)",
+        new(Kernel.Xnu, "a payload one byte past the small-copy size and under three pages' worth of bytes (32769 bytes with 16 KiB pages) is mapped at send but, not being whole pages, copied in full at receive into memory tagged VM_MEMORY_MACH_MSG (20)",
             KernelSource.Xnu("`ipc_kmsg_copyout_ool_descriptor` (a misaligned copy is copied out with `vm_map_copy_overwrite` into a fresh VM_MEMORY_MACH_MSG region), `vm_map_copy_overwrite_unaligned`"));
+
+    public static readonly Claim MisalignedWholePagesKeepTheSendersObject =
+        new(Kernel.Xnu, "a payload one byte past the small-copy size and of three pages' worth of bytes or more (16385 bytes with 4 KiB pages) is copied out over memory tagged VM_MEMORY_MACH_MSG (20), yet only its unaligned tail is copied: its whole pages map the sender's object",
+            KernelSource.Xnu("`ipc_kmsg_copyout_ool_descriptor` (a misaligned copy goes to `vm_map_copy_overwrite`), `vm_map_copy_overwrite` (from `VM_MAP_COPY_OVERWRITE_OPTIMIZATION_THRESHOLD_PAGES`, 3, only the unaligned head and tail take `vm_map_copy_overwrite_nested`), `vm_map_copy_overwrite_aligned` (a fresh destination entry takes the copy's object)"));
+
+    /// <summary>
+    /// Whether vm_map_copy_overwrite maps a misaligned payload's whole pages rather than copying them:
+    /// from three of the kernel's pages of bytes on (4 KiB on x86_64, 16 KiB on arm64 and under
+    /// Rosetta, whose map pages are never larger than the kernel's; a map with smaller pages is
+    /// copied in full, which for the sizes judged here is the same answer).
+    /// </summary>
+    public static bool MapsWholePages(long bytes, string arch) => bytes >= 3 * (arch == "x86_64" ? 4096 : 16384);
 
     /// <summary>The kernel's small-copy size for the arch the snapshot tree names.</summary>
     public static long Expected(string arch) => arch switch
@@ -36,13 +48,17 @@ public static class ThresholdClaims
         return verdict;
     }
 
+    /// <summary>The claim of the arch's size one byte past the threshold: copied in full, or its whole pages mapped.</summary>
     public static ClaimVerdict Misaligned(OolThresholdSweep sweep, string arch)
     {
         var size = Expected(arch) + 1;
         var point = sweep.Points.SingleOrDefault(p => p.Bytes == size);
-        return new ClaimVerdict(MisalignedPayloadIsCopiedAtReceive)
+        var (claim, path) = MapsWholePages(size, arch)
+            ? (MisalignedWholePagesKeepTheSendersObject, CopyPath.WholePagesMappedAtReceive)
+            : (MisalignedPayloadIsCopiedAtReceive, CopyPath.CopiedAtReceive);
+        return new ClaimVerdict(claim)
             .Expect(point is not null, $"the sweep has no transfer of {size} bytes")
-            .Expect(point is null || point.Path == CopyPath.CopiedAtReceive,
-                $"{size} bytes took the path '{point?.Path.InWords()}' (receiver user_tag {point?.ReceiverTag})");
+            .Expect(point is null || point.Path == path,
+                $"{size} bytes took the path '{point?.Path.InWords()}' (receiver user_tag {point?.ReceiverTag}), not '{path.InWords()}'");
     }
 }

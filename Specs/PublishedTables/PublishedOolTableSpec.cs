@@ -36,7 +36,8 @@ public sealed class PublishedOolTableSpec
         var claims = PublishedOolTable.Read(Published).ToDictionary(r => r.Number, r => ArticleClaims.Judge(r.Reception!).Select(v => v.Claim).ToList());
 
         claims.Values.Should().OnlyContain(c => c.Count == 2 && c[0] == DescriptorClaims.CopyFieldIsTheSendersOption);
-        claims.Where(c => c.Value[1] == ArticleClaims.DeallocateGivesAPrivateCopyOfTheTouchedPages).Select(c => c.Key).Should().Equal(2, 4, 6, 8);
+        claims.Where(c => c.Value[1] == ArticleClaims.SmallDeallocateIsCopiedIntoAKernelBuffer).Select(c => c.Key).Should().Equal(2, 6);
+        claims.Where(c => c.Value[1] == ArticleClaims.LargePurgeableDeallocateIsCopiedAtSend).Select(c => c.Key).Should().Equal(4, 8);
         claims.Where(c => c.Value[1] == ArticleClaims.SmallCopiesArePhysical).Select(c => c.Key).Should().Equal(1, 5);
         claims.Single(c => c.Value[1] == ArticleClaims.LargeVirtualCopyShowsNoCow).Key.Should().Be(3);
         claims.Single(c => c.Value[1] == ArticleClaims.LargePhysicalCopyShowsCow).Key.Should().Be(7);
