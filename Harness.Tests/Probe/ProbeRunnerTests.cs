@@ -32,8 +32,9 @@ public sealed class ProbeRunnerTests
     [Fact]
     public void A_run_past_its_time_limit_is_killed_with_every_process_it_started()
     {
-        // The shell starts a grandchild that would block forever, prints its pid, then blocks too.
-        var act = () => Shell(TimeSpan.FromSeconds(0.5)).Run("sleep 600 & echo $!; sleep 600");
+        // The shell starts a grandchild that would block for 10 minutes, away from the pipes (so
+        // only a kill ends it, not the end of the output), prints its pid, then blocks too.
+        var act = () => Shell(TimeSpan.FromSeconds(0.5)).Run("sleep 600 >/dev/null 2>&1 & echo $!; sleep 600");
 
         var timeout = act.Should().Throw<ProbeTimeoutException>().Which;
         timeout.Message.Should().Contain("whole process group was killed");
