@@ -34,7 +34,7 @@ public sealed class ProbeRunnerTests
     {
         // The shell starts a grandchild that would block for 10 minutes, away from the pipes (so
         // only a kill ends it, not the end of the output), prints its pid, then blocks too.
-        var act = () => Shell(TimeSpan.FromSeconds(0.5)).Run("sleep 600 >/dev/null 2>&1 & echo $!; sleep 600");
+        var act = () => Shell(TimeSpan.FromSeconds(0.5)).Run("sleep 600 >/dev/null 2>&1 & echo $!; exec sleep 600");
 
         var timeout = act.Should().Throw<ProbeTimeoutException>().Which;
         timeout.Message.Should().Contain("whole process group was killed");
