@@ -104,9 +104,10 @@ public sealed class ProbeRunner(string executable, TimeSpan timeout, IReadOnlyLi
     }
 
     /// <summary>
-    /// The pipes are still open or the leader still runs, so the group has a member and its id
-    /// is not reused: the group kill cannot reach another run's. If the launcher had not made the
-    /// group yet, the process tree is killed instead.
+    /// The pipes are still open or the leader still runs, so the group has a member (unless the
+    /// pipe's holder left the group on purpose) and its id is not reused: the group kill cannot
+    /// reach another run's. If the launcher had not made the group yet, the process tree is
+    /// killed instead.
     /// </summary>
     static void EndGroup(Process process, int group)
     {
