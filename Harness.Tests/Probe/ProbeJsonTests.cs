@@ -9,9 +9,9 @@ public sealed class ProbeJsonTests
     public void Snake_case_keys_become_typed_fields()
     {
         var facts = ProbeJson.Parse<PlatformFacts>(
-            """{"os":"macos","release":"15.1.1","machine":"arm64","translated":false,"page_size":16384}""", "oolprobe platform");
+            """{"os":"macos","release":"15.1.1","kernel_release":"24.1.0","machine":"arm64","translated":false,"page_size":16384}""", "oolprobe platform");
 
-        facts.Should().Be(new PlatformFacts("macos", "15.1.1", "arm64", false, 16384));
+        facts.Should().Be(new PlatformFacts("macos", "15.1.1", "24.1.0", "arm64", false, 16384));
     }
 
     [Fact]

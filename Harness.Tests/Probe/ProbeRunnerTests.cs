@@ -1,11 +1,17 @@
+using System.Diagnostics;
 using System.Globalization;
+using OolSpecs.Harness.Cli;
 using OolSpecs.Harness.Probe;
+using OolSpecs.Harness.Tests.Support;
 
 namespace OolSpecs.Harness.Tests.Probe;
 
 public sealed class ProbeRunnerTests
 {
     static ProbeRunner Shell(TimeSpan timeout) => new("/bin/sh", timeout, ["-c"]);
+
+    /// <summary>Settings as a test gives them: only the timeout is set; the probe is the built one.</summary>
+    static Func<string, string?> TimeoutSetTo(string value) => name => name == ProbeTimeoutSetting.EnvironmentVariable ? value : null;
 
     [Fact]
     public void A_successful_run_returns_stdout()
@@ -26,13 +32,32 @@ public sealed class ProbeRunnerTests
     [Fact]
     public void A_run_past_its_time_limit_is_killed_with_every_process_it_started()
     {
-        // The shell starts a grandchild that would block forever, prints its pid, then blocks too.
-        var act = () => Shell(TimeSpan.FromSeconds(0.5)).Run("tail -f /dev/null & echo $!; tail -f /dev/null");
+        // The shell starts a grandchild that would block for 10 minutes, away from the pipes (so
+        // only a kill ends it, not the end of the output), prints its pid, then blocks too.
+        var act = () => Shell(TimeSpan.FromSeconds(0.5)).Run("sleep 600 >/dev/null 2>&1 & echo $!; exec sleep 600");
 
         var timeout = act.Should().Throw<ProbeTimeoutException>().Which;
-        timeout.Message.Should().Contain("whole process tree was killed");
+        timeout.Message.Should().Contain("whole process group was killed");
         var grandchild = int.Parse(timeout.Stdout.Trim(), CultureInfo.InvariantCulture);
-        IsRunning(grandchild).Should().BeFalse("the grandchild {0} must not outlive the run", grandchild);
+        ProcessState.EndsWithin(grandchild, TimeSpan.FromSeconds(10)).Should().BeTrue("the grandchild {0} must not outlive the run", grandchild);
+    }
+
+    [Theory]
+    [InlineData("exit 0")]
+    [InlineData("sleep 60")]
+    public void A_child_holding_the_output_open_cannot_stretch_the_time_limit(string thenTheProbe)
+    {
+        // A stand-in probe leaves a child behind that holds stdout for 60 s, then exits or hangs.
+        using var probe = new StandInProbe($"sleep 60 &\necho $!\n{thenTheProbe}\n");
+        var limit = TimeSpan.FromSeconds(3);
+        var clock = Stopwatch.StartNew();
+
+        var act = () => probe.Runner(limit).Run();
+
+        var timeout = act.Should().Throw<ProbeTimeoutException>().Which;
+        clock.Elapsed.Should().BeLessThan(limit + TimeSpan.FromSeconds(5), "the limit covers the output's end, and the kill ends its holder");
+        var child = int.Parse(timeout.Stdout.Trim(), CultureInfo.InvariantCulture);
+        ProcessState.EndsWithin(child, TimeSpan.FromSeconds(10)).Should().BeTrue("the child {0} is in the run's process group", child);
     }
 
     [Fact]
@@ -41,6 +66,46 @@ public sealed class ProbeRunnerTests
         var act = () => new ProbeRunner("/nonexistent/oolprobe", TimeSpan.FromSeconds(5)).Run("platform");
 
         act.Should().Throw<ProbeException>().WithMessage("*could not be started*dotnet build*");
+    }
+
+    [Theory]
+    [InlineData("Infinity")]
+    [InlineData("NaN")]
+    [InlineData("-5")]
+    [InlineData("0")]
+    [InlineData("0.5")]
+    [InlineData("86401")]
+    [InlineData("1e300")]
+    [InlineData("ten")]
+    [InlineData("30s")]
+    public void A_timeout_setting_out_of_range_or_not_a_number_is_refused_naming_it_and_the_range(string value)
+    {
+        var act = () => ProbeRunner.Default(TimeoutSetTo(value));
+
+        act.Should().Throw<ProbeSettingException>().WithMessage($"OOLSPECS_PROBE_TIMEOUT='{value}'*from 1 to 86400*");
+    }
+
+    [Theory]
+    [InlineData("Infinity")]
+    [InlineData("-1")]
+    [InlineData("1e300")]
+    public void A_bad_timeout_setting_is_exit_2_from_the_command_line_without_a_stack_trace(string value)
+    {
+        var (output, errors) = (new StringWriter(), new StringWriter());
+
+        var code = new CommandLine(output, errors, () => ProbeRunner.Default(TimeoutSetTo(value)), () => "/nonexistent").Run(["platform"]);
+
+        code.Should().Be(ExitCode.BadInput);
+        errors.ToString().Should().Contain("OOLSPECS_PROBE_TIMEOUT").And.Contain("from 1 to 86400").And.NotContain("   at ");
+    }
+
+    [Theory]
+    [InlineData("300", 300)]
+    [InlineData("1.5", 1.5)]
+    [InlineData("", 120)]
+    public void A_timeout_setting_in_range_is_the_limit(string value, double seconds)
+    {
+        ProbeRunner.Default(TimeoutSetTo(value)).Timeout.Should().Be(TimeSpan.FromSeconds(seconds));
     }
 
     [Fact]
@@ -62,19 +127,5 @@ public sealed class ProbeRunnerTests
         var failure = act.Should().Throw<ProbeFailedException>().Which;
         failure.ExitCode.Should().Be(2);
         failure.Stderr.Should().Contain("unknown subcommand \"fork\"").And.Contain("fork-cow");
-    }
-
-    static bool IsRunning(int pid)
-    {
-        // A killed orphan may linger as a zombie where pid 1 does not reap; it no longer runs.
-        var stat = $"/proc/{pid}/stat";
-        if (!File.Exists(stat))
-        {
-            return false;
-        }
-
-        var text = File.ReadAllText(stat);
-        var state = text[(text.LastIndexOf(')') + 2)..].Split(' ')[0];
-        return state != "Z" && state != "X";
     }
 }

@@ -11,6 +11,7 @@ public static class CliFailure
     {
         UsageException or ProbeSettingException or SnapshotInputException => ExitCode.BadInput,
         NeedsAnotherKernelException => ExitCode.NeedsAnotherKernel,
+        Platforms.TranslatedProcessException => ExitCode.NeedsAnotherKernel,
         ProbeFailedException { NeedsAnotherKernel: true } => ExitCode.NeedsAnotherKernel,
         ProbeException or SnapshotException or IOException or UnauthorizedAccessException => ExitCode.Failed,
         _ => null,

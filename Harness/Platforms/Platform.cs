@@ -4,8 +4,8 @@ namespace OolSpecs.Harness.Platforms;
 
 /// <summary>
 /// Where an observation was made: the snapshot tree is keyed by it.
-/// <see cref="Os"/> is "macos" or "linux"; <see cref="Arch"/> is "arm64", "x86_64" or
-/// "x86_64-rosetta" (a translated process sees another page size than the host).
+/// <see cref="Os"/> is "macos" or "linux"; <see cref="Arch"/> is "arm64" or "x86_64", the
+/// arch the process runs natively (a Rosetta-translated run is refused, never named).
 /// </summary>
 public sealed record Platform(string Os, ReleaseVersion Release, string Arch)
 {

@@ -9,26 +9,25 @@ public static class PlatformDetector
     public static Platform Detect(ProbeRunner probe) =>
         FromFacts(ProbeJson.Parse<PlatformFacts>(probe.Run("platform"), "oolprobe platform"));
 
+    /// <exception cref="TranslatedProcessException">The probe runs under Rosetta: no platform is named for it.</exception>
     public static Platform FromFacts(PlatformFacts facts)
     {
-        if (facts.Os is not ("macos" or "linux"))
+        var release = facts.Os switch
         {
-            throw new ProbeException($"The probe reports os '{facts.Os}'; OolSpecs knows macos and linux.");
-        }
-
-        return new Platform(facts.Os, ReleaseVersion.ParseLeading(facts.Release), ArchOf(facts));
-    }
-
-    static string ArchOf(PlatformFacts facts)
-    {
-        var arch = facts.Machine switch
-        {
-            "arm64" or "aarch64" => "arm64",
-            "x86_64" or "amd64" => "x86_64",
-            var other => other,
+            "macos" => MacOsRelease.From(facts.Release, facts.KernelRelease),
+            "linux" => ReleaseVersion.ParseLeading(facts.Release),
+            _ => throw new ProbeException($"The probe reports os '{facts.Os}'; OolSpecs knows macos and linux."),
         };
 
-        // A translated (Rosetta) process runs x86_64 code on an arm64 kernel with its own page size view.
-        return facts.Translated ? $"{arch}-rosetta" : arch;
+        return facts.Translated
+            ? throw new TranslatedProcessException(facts.Machine)
+            : new Platform(facts.Os, release, ArchOf(facts.Machine));
     }
+
+    static string ArchOf(string machine) => machine switch
+    {
+        "arm64" or "aarch64" => "arm64",
+        "x86_64" or "amd64" => "x86_64",
+        var other => other,
+    };
 }

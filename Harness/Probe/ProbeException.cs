@@ -28,10 +28,10 @@ public sealed class ProbeFailedException(string command, int exitCode, string st
     };
 }
 
-/// <summary>The probe did not finish in time; it and every process it started were killed.</summary>
+/// <summary>The probe did not finish in time (exit and end of output); its process group, it and every process it started, was killed.</summary>
 public sealed class ProbeTimeoutException(string command, TimeSpan timeout, string stdout, string stderr)
     : ProbeException(
-        $"`{command}` did not finish within {timeout.TotalSeconds:0.#} s; its whole process tree was killed. " +
+        $"`{command}` did not finish within {timeout.TotalSeconds:0.#} s; its whole process group was killed. " +
         $"Raise OOLSPECS_PROBE_TIMEOUT (seconds) if the machine is just slow.\nstderr so far:\n{stderr.TrimEnd()}")
 {
     public string Stdout { get; } = stdout;

@@ -24,6 +24,8 @@ int platform_main(const char *command, int argc, char *argv[])
 	json_begin_object();
 	json_key_string("os", "linux");
 	json_key_string("release", name.release);
+	/* The same string: on Linux the kernel's release is the release. */
+	json_key_string("kernel_release", name.release);
 	json_key_string("machine", name.machine);
 	/* No Linux counterpart of Rosetta: a process always runs natively. */
 	json_key_bool("translated", false);

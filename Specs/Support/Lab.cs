@@ -10,7 +10,7 @@ namespace OolSpecs.Specs.Support;
 public static class Lab
 {
     static readonly Lazy<ProbeRunner> probe = new(ProbeRunner.Default);
-    static readonly Lazy<Platform> platform = new(() => PlatformDetector.Detect(Probe));
+    static readonly Lazy<Platform> platform = new(() => Detect(Probe));
     static readonly Lazy<SnapshotVerifier> snapshots = new(() => SnapshotVerifier.ForRepository(Platform));
 
     public static ProbeRunner Probe => probe.Value;
@@ -20,4 +20,20 @@ public static class Lab
     public static Kernel Kernel => Platform.Kernel;
 
     public static SnapshotVerifier Snapshots => snapshots.Value;
+
+    /// <summary>
+    /// The platform <paramref name="probe"/> runs on. A Rosetta-translated run has none: every spec
+    /// that needs the platform skips with the fix, before any observation or received file.
+    /// </summary>
+    public static Platform Detect(ProbeRunner probe)
+    {
+        try
+        {
+            return PlatformDetector.Detect(probe);
+        }
+        catch (TranslatedProcessException translated)
+        {
+            throw new SkipException(translated.Message);
+        }
+    }
 }
