@@ -82,9 +82,11 @@ size_t page_observation_size(void)
  * when nothing else holds a reference to it. A page that was just faulted in
  * sits in a per-CPU LRU batch, which holds one; the fault path drains only
  * its own CPU's batch. Run on one CPU (fork passes the affinity on to the
- * child), and what the parent's last write does depends on the kernel alone,
- * not on which CPU the scheduler happened to pick. Seen without this: 1 run
- * in 200 copied the page while another process loaded the other CPU.
+ * child), and what the parent's last write does no longer depends on which
+ * CPU the scheduler happened to pick. Seen without this: 23 runs in 1,200
+ * copied the page, with other processes loading both CPUs; pinned, none.
+ * The reuse claim is made of pinned runs only, so every observation records
+ * the affinity (read_affinity) rather than trusting this call.
  */
 static bool pin_to_current_cpu(struct call_error *error)
 {
