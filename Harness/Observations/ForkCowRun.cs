@@ -64,8 +64,9 @@ public sealed record ForkContent(
 /// <summary>
 /// The readings compared with what they must not be: the child's at the fork with zeros, the
 /// parent's before its second write with what the child's buffer holds, and the child's last
-/// with the parent's second write. Writers' patterns differ at every offset, so each must
-/// report a difference; one that does not shows a comparison that did not compare.
+/// with the parent's second write. Writers' patterns (and zeros) differ at every offset, and
+/// each control covers bytes the other writer wrote, so each must report a difference; one
+/// that does not shows a comparison that did not compare.
 /// </summary>
 public sealed record ForkControls(ContentCheck ChildAtForkAgainstZeros, ContentCheck ParentAgainstChildWrite, ContentCheck ChildAgainstParentWrite);
 

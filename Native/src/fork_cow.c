@@ -17,9 +17,10 @@
  * A "never reads" check passes when the reader finds its own bytes, which
  * proves nothing unless the other side's write happened: so each writer
  * reads its write back right after making it. And each reading is also
- * compared with the bytes it must not be (a control): the two patterns
- * differ at every offset, so a control that reports no difference means
- * the comparison itself did not compare.
+ * compared with the bytes it must not be (a control): the patterns of two
+ * writers (and zeros) differ at every offset, and each control covers
+ * bytes the other writer wrote, so a control that reports no difference
+ * means the comparison itself did not compare.
  *
  * The two processes take turns through pipes only (fork_link.h): the
  * child reports its two observations, then blocks until the parent lets
