@@ -85,7 +85,7 @@ public sealed class ForkInheritClaimTests
             Content = run.Content with
             {
                 ChildAtFork = new ChildAtForkChecks(new ContentCheck(true, 4096, null), MadeUpForkInheritRuns.Differs(0, 0x00, 0xa1)),
-                ParentAfterChildWrite = new ParentAfterChildWriteChecks(new ContentCheck(false, 0, null), MadeUpForkInheritRuns.Holds),
+                ParentAfterChildWrite = new ParentAfterChildWriteChecks(new ContentCheck(false, 0, null), MadeUpForkInheritRuns.Holds, MadeUpForkInheritRuns.Differs(0, 0xa1, 0xa6)),
             },
         };
 
@@ -106,7 +106,7 @@ public sealed class ForkInheritClaimTests
             {
                 ChildAtFork = new ChildAtForkChecks(holds, holds),
                 ChildAfterParentWrite = new ChildAfterParentWriteChecks(holds, holds),
-                ParentAfterChildWrite = new ParentAfterChildWriteChecks(holds, holds),
+                ParentAfterChildWrite = new ParentAfterChildWriteChecks(holds, holds, holds),
             },
         };
 
@@ -147,6 +147,19 @@ public sealed class ForkInheritClaimTests
         SharedClaims.SameMemory(run with { Steps = steps }).Violations.Should().Equal(
             "child-after-write: share_mode is SM_COW, not SM_SHARED",
             "child-after-write: the child maps another VM object than the one the parent filled");
+    }
+
+    [Fact]
+    public void A_comparison_that_never_compares_fails_the_left_out_claim_on_the_parents_control()
+    {
+        var run = MadeUpForkInheritRuns.LinuxDontFork();
+        var nothingCompared = run with
+        {
+            Content = run.Content with { ParentAfterChildWrite = new ParentAfterChildWriteChecks(null, MadeUpForkInheritRuns.Holds, MadeUpForkInheritRuns.Holds) },
+        };
+
+        AbsentClaims.NotInherited(nothingCompared).Violations.Should().Equal(
+            "parent-after-child-write: the parent read its first fill, written over since: all 8192 bytes checked were its");
     }
 
     [Fact]

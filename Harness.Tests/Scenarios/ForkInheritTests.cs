@@ -159,7 +159,7 @@ public sealed class ForkInheritTests
                       {"step":"child-after-fork","actor":"child","mapped":false}],
              "content":{"child_reads_at_fork":"unmapped","child_at_fork":{"parent":null,"zeros":null},"child_sees_parent_write":null,
                         "child_after_parent_write":{"parent_again":null,"as_at_fork":null},"parent_sees_child_write":null,
-                        "parent_after_child_write":{"child":null,"parent_again":{"holds":false,"bytes_checked":4096,"mismatch":{"offset":7,"expected":166,"actual":0}}},
+                        "parent_after_child_write":{"child":null,"parent_again":{"holds":false,"bytes_checked":4096,"mismatch":{"offset":7,"expected":166,"actual":0}},"first_fill":null},
                         "read_back":{"parent":{"holds":true,"bytes_checked":4096,"mismatch":null},"child":null}}}
             """;
 

@@ -80,8 +80,11 @@ public sealed record ChildAtForkChecks(ContentCheck? Parent, ContentCheck? Zeros
 /// <summary>The child's reading after the parent wrote again: that write, and what it read at the fork.</summary>
 public sealed record ChildAfterParentWriteChecks(ContentCheck? ParentAgain, ContentCheck? AsAtFork);
 
-/// <summary>The parent's reading after the child wrote: the child's write, and the parent's own last write.</summary>
-public sealed record ParentAfterChildWriteChecks(ContentCheck? Child, ContentCheck? ParentAgain);
+/// <summary>
+/// The parent's reading after the child wrote: the child's write, the parent's own last write,
+/// and (a control, which must differ) the parent's first fill, written over since.
+/// </summary>
+public sealed record ParentAfterChildWriteChecks(ContentCheck? Child, ContentCheck? ParentAgain, ContentCheck? FirstFill);
 
 /// <summary>The step names of fork-inherit, in the order they happen.</summary>
 public static class ForkInheritSteps

@@ -127,6 +127,7 @@ public static class ForkInheritReport
             ("the parent sees the child's write", Verdict(content.ParentSeesChildWrite)),
             ("after the child's write the parent reads it", ContentFacts.Of(content.ParentAfterChildWrite.Child, noChild)),
             ("after the child's write the parent reads its own last write", ContentFacts.Of(content.ParentAfterChildWrite.ParentAgain, "not checked")),
+            ("control: after the child's write the parent reads its first fill", ContentFacts.Of(content.ParentAfterChildWrite.FirstFill, "not checked")),
         ], "check", "result");
 
         return report.ToString();

@@ -208,6 +208,7 @@ struct run {
 	struct content_check parent_own_write;		/* read back at once */
 	struct content_check parent_reads_child;	/* the child's write */
 	struct content_check parent_keeps_own;		/* its own last write */
+	struct content_check parent_against_fill;	/* control: must differ */
 };
 
 static struct page_observation *observation(const struct run *run,
@@ -353,6 +354,11 @@ static void run_parent(struct run *run, const struct fork_link *link)
 			      CONTENT_CHILD);
 	check_content(&run->parent_keeps_own, &run->buffer,
 		      CONTENT_PARENT_AGAIN);
+	/*
+	 * A control, whatever the mode: the parent has written over its fill,
+	 * so a comparison that finds the fill here did not compare.
+	 */
+	check_content(&run->parent_against_fill, &run->buffer, CONTENT_PARENT);
 }
 
 /* A check's verdict, or null where there was nothing to check. */
@@ -390,6 +396,7 @@ static void emit_content(const struct run *run)
 	json_begin_object();
 	content_check_emit("child", &run->parent_reads_child);
 	content_check_emit("parent_again", &run->parent_keeps_own);
+	content_check_emit("first_fill", &run->parent_against_fill);
 	json_end_object();
 
 	json_key("read_back");

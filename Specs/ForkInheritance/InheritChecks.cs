@@ -113,9 +113,14 @@ public static class InheritChecks
     public static XnuRegion? Region(this ClaimVerdict verdict, ForkInheritRun run, string step) =>
         Mapped(verdict, run, step) ? run.Step(step).XnuRegion : null;
 
-    /// <summary>The parent kept its own data: after the child's write it reads its own last write.</summary>
+    /// <summary>
+    /// The parent kept its own data: after the child's write it reads its own last write, and
+    /// no longer its first fill (a control: that comparison must find a difference).
+    /// </summary>
     public static ClaimVerdict ParentKeepsItsData(this ClaimVerdict verdict, ForkInheritRun run) =>
-        verdict.Reads(run, run.Content.ParentAfterChildWrite.ParentAgain, $"{ParentAfterChildWrite}: the parent", "its own last write");
+        verdict
+            .Reads(run, run.Content.ParentAfterChildWrite.ParentAgain, $"{ParentAfterChildWrite}: the parent", "its own last write")
+            .DoesNotRead(run, run.Content.ParentAfterChildWrite.FirstFill, $"{ParentAfterChildWrite}: the parent", "its first fill, written over since");
 
     static bool Mapped(ClaimVerdict verdict, ForkInheritRun run, string step)
     {
