@@ -54,6 +54,70 @@ public sealed class ForkInheritClaimTests
     }
 
     [Fact]
+    public void A_child_that_never_wrote_fails_every_claim_about_its_write_naming_the_read_back()
+    {
+        var run = MadeUpForkInheritRuns.LinuxPrivate();
+        var neverWrote = run with { Content = run.Content with { ReadBack = new ReadBacks(MadeUpForkInheritRuns.Holds, MadeUpForkInheritRuns.Differs(0, 0xc4, 0xa1)) } };
+        var notReported = run with { Content = run.Content with { ReadBack = new ReadBacks(MadeUpForkInheritRuns.Holds, null) } };
+        const string failed = "child-after-write: the child, reading back its own write, read something else: offset 0: read 0xa1, expected 0xc4";
+
+        CopyOnWriteClaims.WritesStay(neverWrote).Violations.Should().Equal(failed);
+        CopyOnWriteClaims.SharedUntilWritten(neverWrote).Violations.Should().Equal(failed);
+        CopyOnWriteClaims.WritesStay(notReported).Violations.Should().Equal("child-after-write: the child, reading back its own write, reported no content check");
+    }
+
+    [Fact]
+    public void A_parent_that_never_wrote_again_fails_the_claims_about_its_write()
+    {
+        var run = MadeUpForkInheritRuns.LinuxPrivate();
+        var neverWrote = run with { Content = run.Content with { ReadBack = new ReadBacks(MadeUpForkInheritRuns.Differs(0, 0xa6, 0xa1), MadeUpForkInheritRuns.Holds) } };
+
+        CopyOnWriteClaims.WritesStay(neverWrote).Violations.Should().Equal(
+            "parent-after-write: the parent, reading back its own write, read something else: offset 0: read 0xa1, expected 0xa6");
+    }
+
+    [Fact]
+    public void A_check_that_compared_part_of_the_buffer_is_no_evidence_either_way()
+    {
+        var run = MadeUpForkInheritRuns.LinuxPrivate();
+        var half = run with
+        {
+            Content = run.Content with
+            {
+                ChildAtFork = new ChildAtForkChecks(new ContentCheck(true, 4096, null), MadeUpForkInheritRuns.Differs(0, 0x00, 0xa1)),
+                ParentAfterChildWrite = new ParentAfterChildWriteChecks(new ContentCheck(false, 0, null), MadeUpForkInheritRuns.Holds, MadeUpForkInheritRuns.Differs(0, 0xa1, 0xa6)),
+            },
+        };
+
+        CopyOnWriteClaims.WritesStay(half).Violations.Should().Equal(
+            "child-after-fork: the child, expecting the parent's data, checked 4096 bytes of the 8192-byte region, not every byte once",
+            "child-after-write: the parent checked no byte of the 8192-byte region",
+            "child-after-write: the parent reported a difference without naming its first byte");
+    }
+
+    [Fact]
+    public void A_comparison_that_never_compares_fails_the_shared_claim_on_its_controls()
+    {
+        var run = MadeUpForkInheritRuns.XnuShare();
+        var holds = MadeUpForkInheritRuns.Holds;
+        var nothingCompared = run with
+        {
+            Content = run.Content with
+            {
+                ChildAtFork = new ChildAtForkChecks(holds, holds),
+                ChildAfterParentWrite = new ChildAfterParentWriteChecks(holds, holds),
+                ParentAfterChildWrite = new ParentAfterChildWriteChecks(holds, holds, holds),
+            },
+        };
+
+        SharedClaims.WritesCross(run).Violations.Should().BeEmpty();
+        SharedClaims.WritesCross(nothingCompared).Violations.Should().Equal(
+            "child-after-fork: the child read zeros: all 8192 bytes checked were its",
+            "parent-after-write: the child read the data as it was at the fork: all 8192 bytes checked were its",
+            "child-after-write: the parent read its own last write: all 8192 bytes checked were its");
+    }
+
+    [Fact]
     public void Without_frame_numbers_a_frame_claim_is_unverified_and_what_it_can_see_is_still_judged()
     {
         var verdict = CopyOnWriteClaims.SharedUntilWritten(MadeUpForkInheritRuns.LinuxPrivate(framesKnown: false));
@@ -83,6 +147,19 @@ public sealed class ForkInheritClaimTests
         SharedClaims.SameMemory(run with { Steps = steps }).Violations.Should().Equal(
             "child-after-write: share_mode is SM_COW, not SM_SHARED",
             "child-after-write: the child maps another VM object than the one the parent filled");
+    }
+
+    [Fact]
+    public void A_comparison_that_never_compares_fails_the_left_out_claim_on_the_parents_control()
+    {
+        var run = MadeUpForkInheritRuns.LinuxDontFork();
+        var nothingCompared = run with
+        {
+            Content = run.Content with { ParentAfterChildWrite = new ParentAfterChildWriteChecks(null, MadeUpForkInheritRuns.Holds, MadeUpForkInheritRuns.Holds) },
+        };
+
+        AbsentClaims.NotInherited(nothingCompared).Violations.Should().Equal(
+            "parent-after-child-write: the parent read its first fill, written over since: all 8192 bytes checked were its");
     }
 
     [Fact]

@@ -159,7 +159,8 @@ public sealed class ForkInheritTests
                       {"step":"child-after-fork","actor":"child","mapped":false}],
              "content":{"child_reads_at_fork":"unmapped","child_at_fork":{"parent":null,"zeros":null},"child_sees_parent_write":null,
                         "child_after_parent_write":{"parent_again":null,"as_at_fork":null},"parent_sees_child_write":null,
-                        "parent_after_child_write":{"child":null,"parent_again":{"holds":false,"bytes_checked":4096,"mismatch":{"offset":7,"expected":166,"actual":0}}}}}
+                        "parent_after_child_write":{"child":null,"parent_again":{"holds":false,"bytes_checked":4096,"mismatch":{"offset":7,"expected":166,"actual":0}},"first_fill":null},
+                        "read_back":{"parent":{"holds":true,"bytes_checked":4096,"mismatch":null},"child":null}}}
             """;
 
         var run = ProbeJson.Parse<ForkInheritRun>(json, "made up");
@@ -169,6 +170,7 @@ public sealed class ForkInheritTests
         run.Content.ChildReadsAtFork.Should().Be(ChildReading.Unmapped);
         run.Content.ChildAtFork.Parent.Should().BeNull();
         run.Content.ParentAfterChildWrite.ParentAgain!.Mismatch.Should().Be(new ContentMismatch(7, 0xa6, 0));
+        run.Content.ReadBack.Should().Be(new ReadBacks(new ContentCheck(true, 4096, null), null));
         var unmapped = () => run.Step(ForkInheritSteps.ChildAfterFork).LinuxPages;
         unmapped.Should().Throw<InvalidOperationException>().WithMessage("*child does not map the buffer*");
     }

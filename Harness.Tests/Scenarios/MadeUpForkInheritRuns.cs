@@ -48,7 +48,8 @@ static class MadeUpForkInheritRuns
             false,
             new ChildAfterParentWriteChecks(Differs(0, 0xa6, 0xa1), Holds),
             false,
-            new ParentAfterChildWriteChecks(Differs(4108, 0xc4, 0xa6), Holds));
+            new ParentAfterChildWriteChecks(Differs(4108, 0xc4, 0xa6), Holds, Differs(0, 0xa1, 0xa6)),
+            new ReadBacks(Holds, Holds));
         return new ForkInheritRun("fork-inherit", Kernel.Linux, InheritMode.Private, "mmap(MAP_PRIVATE|MAP_ANONYMOUS)", "made up",
             PageSize, 2, Buffer, steps, content, new FrameAvailability(framesKnown, framesKnown ? null : "made up: no capability"));
     }
@@ -65,7 +66,7 @@ static class MadeUpForkInheritRuns
             Linux(ParentAfterChildWrite, Page(9100, 1), Page(9200, 1)),
         ];
         var content = new ForkInheritContent(
-            ChildReading.Unmapped, new ChildAtForkChecks(null, null), null, new ChildAfterParentWriteChecks(null, null), null, new ParentAfterChildWriteChecks(null, Holds));
+            ChildReading.Unmapped, new ChildAtForkChecks(null, null), null, new ChildAfterParentWriteChecks(null, null), null, new ParentAfterChildWriteChecks(null, Holds, Differs(0, 0xa1, 0xa6)), new ReadBacks(Holds, null));
         return new ForkInheritRun("fork-inherit", Kernel.Linux, InheritMode.DontFork, "mmap + madvise(MADV_DONTFORK)", "made up",
             PageSize, 2, Buffer, steps, content, new FrameAvailability(true, null));
     }
@@ -91,7 +92,8 @@ static class MadeUpForkInheritRuns
             true,
             new ChildAfterParentWriteChecks(Holds, Differs(0, 0xa1, 0xa6)),
             true,
-            new ParentAfterChildWriteChecks(Holds, Differs(0, 0xa6, 0xc4)));
+            new ParentAfterChildWriteChecks(Holds, Differs(0, 0xa6, 0xc4), Differs(0, 0xa1, 0xc4)),
+            new ReadBacks(Holds, Holds));
         return new ForkInheritRun("fork-inherit", Kernel.Xnu, InheritMode.Share, "vm_allocate + vm_inherit(VM_INHERIT_SHARE)", "made up",
             PageSize, 2, Buffer, steps, content);
     }

@@ -37,7 +37,7 @@ public sealed record ForkInheritRun(
 /// <summary>
 /// One step. Where <see cref="Mapped"/> is false the process has nothing at the buffer's
 /// address and no facts follow; otherwise on XNU <see cref="Region"/> is set, on Linux
-/// <see cref="PageStates"/> and <see cref="Vma"/>.
+/// <see cref="PageStates"/> and <see cref="Vma"/>, and the CPUs the process was allowed to run on.
 /// </summary>
 public sealed record ForkInheritStep(
     string Step,
@@ -45,7 +45,9 @@ public sealed record ForkInheritStep(
     bool Mapped,
     XnuRegion? Region = null,
     [property: JsonPropertyName("pages")] IReadOnlyList<LinuxPage>? PageStates = null,
-    LinuxVma? Vma = null)
+    LinuxVma? Vma = null,
+    int? CpusAllowed = null,
+    int? PinnedCpu = null)
 {
     public XnuRegion XnuRegion => Region ?? throw new InvalidOperationException($"Step '{Step}' has no XNU region: {Missing}.");
 
@@ -60,7 +62,8 @@ public sealed record ForkInheritStep(
 /// What each side read. A check is null where it could not apply: a child that maps nothing
 /// reads nothing, and the child's reading "as at the fork" needs it to have read the parent's
 /// data or zeros. The verdicts (<see cref="ChildSeesParentWrite"/>, <see cref="ParentSeesChildWrite"/>)
-/// are null for the same reason.
+/// are null for the same reason. <see cref="ReadBack"/> is each side's own write, read back right
+/// after it was made.
 /// </summary>
 public sealed record ForkInheritContent(
     ChildReading ChildReadsAtFork,
@@ -68,7 +71,8 @@ public sealed record ForkInheritContent(
     bool? ChildSeesParentWrite,
     ChildAfterParentWriteChecks ChildAfterParentWrite,
     bool? ParentSeesChildWrite,
-    ParentAfterChildWriteChecks ParentAfterChildWrite);
+    ParentAfterChildWriteChecks ParentAfterChildWrite,
+    ReadBacks ReadBack);
 
 /// <summary>The child's reading right after the fork: the parent's fill, and zeros.</summary>
 public sealed record ChildAtForkChecks(ContentCheck? Parent, ContentCheck? Zeros);
@@ -76,8 +80,11 @@ public sealed record ChildAtForkChecks(ContentCheck? Parent, ContentCheck? Zeros
 /// <summary>The child's reading after the parent wrote again: that write, and what it read at the fork.</summary>
 public sealed record ChildAfterParentWriteChecks(ContentCheck? ParentAgain, ContentCheck? AsAtFork);
 
-/// <summary>The parent's reading after the child wrote: the child's write, and the parent's own last write.</summary>
-public sealed record ParentAfterChildWriteChecks(ContentCheck? Child, ContentCheck? ParentAgain);
+/// <summary>
+/// The parent's reading after the child wrote: the child's write, the parent's own last write,
+/// and (a control, which must differ) the parent's first fill, written over since.
+/// </summary>
+public sealed record ParentAfterChildWriteChecks(ContentCheck? Child, ContentCheck? ParentAgain, ContentCheck? FirstFill);
 
 /// <summary>The step names of fork-inherit, in the order they happen.</summary>
 public static class ForkInheritSteps

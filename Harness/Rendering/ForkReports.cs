@@ -38,6 +38,24 @@ public static class ForkReports
         PerPage(pages, page => Normalise.YesNo(page.Exclusive)),
     ];
 
+    /// <summary>
+    /// Whether the processes that observed (Linux: each step's CPU affinity) all ran pinned to one
+    /// and the same CPU, which the Linux probe arranges; null where the kernel reports no affinity
+    /// (XNU). Which CPU it was stays out: it changes from run to run.
+    /// </summary>
+    public static string? Pinning(IEnumerable<(int? CpusAllowed, int? PinnedCpu)> steps)
+    {
+        var seen = steps.ToList();
+        if (seen.All(s => s.CpusAllowed is null))
+        {
+            return null;
+        }
+
+        return seen.All(s => s.CpusAllowed == 1) && seen.Select(s => s.PinnedCpu).Distinct().Count() == 1
+            ? "Every step was observed by a process pinned to one CPU, the same for all."
+            : "NOT every step was observed by a process pinned to one and the same CPU.";
+    }
+
     /// <summary>The cells of a step with nothing to show (its process does not map the buffer).</summary>
     public static IReadOnlyList<string> Nothing(IReadOnlyList<string> headers) => [.. headers.Select(_ => "-")];
 

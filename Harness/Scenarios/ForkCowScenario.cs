@@ -58,6 +58,11 @@ public sealed record ForkCowScenario(int Pages = 1, bool WithoutCapSysAdmin = fa
             report.Paragraph(ForkReports.FramesUnknown);
         }
 
+        if (ForkReports.Pinning(run.Steps.Select(s => (s.CpusAllowed, s.PinnedCpu))) is { } pinning)
+        {
+            report.Paragraph(pinning);
+        }
+
         var identities = new IdentityLabels();
         report.Heading(2, "Summary");
         report.Table(
@@ -74,11 +79,17 @@ public sealed record ForkCowScenario(int Pages = 1, bool WithoutCapSysAdmin = fa
         }
 
         report.Heading(2, "Content");
+        report.Paragraph("Each check compares every byte of the buffer. Each writer reads its write back right after making it; each control compares a reading with the bytes it must not be, and must find a difference.");
         report.Facts(
         [
             ("the child reads the parent's data", ContentFacts.Of(run.Content.ChildReadsParentData)),
+            ("the child reads back its own write", ContentFacts.Of(run.Content.ReadBack.Child, "not reported")),
             ("the parent never reads the child's write", ContentFacts.Of(run.Content.ParentNeverReadsChildWrite)),
+            ("the parent reads back its second write", ContentFacts.Of(run.Content.ReadBack.Parent, "not reported")),
             ("the child never reads the parent's second write", ContentFacts.Of(run.Content.ChildNeverReadsParentWrite)),
+            ("control: the child at the fork, against zeros", ContentFacts.Of(run.Content.Controls.ChildAtForkAgainstZeros)),
+            ("control: the parent before its write, against the child's buffer", ContentFacts.Of(run.Content.Controls.ParentAgainstChildWrite)),
+            ("control: the child at the end, against the parent's second write", ContentFacts.Of(run.Content.Controls.ChildAgainstParentWrite)),
         ]);
         return report.ToString();
     }

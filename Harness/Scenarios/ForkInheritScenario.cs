@@ -75,6 +75,11 @@ public static class ForkInheritReport
             report.Paragraph(ForkReports.FramesUnknown);
         }
 
+        if (ForkReports.Pinning(run.Steps.Where(s => s.Mapped).Select(s => (s.CpusAllowed, s.PinnedCpu))) is { } pinning)
+        {
+            report.Paragraph(pinning);
+        }
+
         var identities = new IdentityLabels();
         var headers = xnu ? [.. ForkReports.XnuHeaders, "object"] : ForkReports.LinuxHeaders;
         report.Heading(2, "Summary");
@@ -115,11 +120,14 @@ public static class ForkInheritReport
             ("at the fork the child reads the parent's fill", ContentFacts.Of(content.ChildAtFork.Parent, noChild)),
             ("at the fork the child reads zeros", ContentFacts.Of(content.ChildAtFork.Zeros, noChild)),
             ("the child sees the parent's later write", Verdict(content.ChildSeesParentWrite)),
+            ("the parent reads back its own write", ContentFacts.Of(content.ReadBack.Parent, "not checked")),
             ("after the parent's write the child reads it", ContentFacts.Of(content.ChildAfterParentWrite.ParentAgain, noChild)),
             ("after the parent's write the child reads what it read at the fork", ContentFacts.Of(content.ChildAfterParentWrite.AsAtFork, notAsAtFork)),
+            ("the child reads back its own write", ContentFacts.Of(content.ReadBack.Child, noChild)),
             ("the parent sees the child's write", Verdict(content.ParentSeesChildWrite)),
             ("after the child's write the parent reads it", ContentFacts.Of(content.ParentAfterChildWrite.Child, noChild)),
             ("after the child's write the parent reads its own last write", ContentFacts.Of(content.ParentAfterChildWrite.ParentAgain, "not checked")),
+            ("control: after the child's write the parent reads its first fill", ContentFacts.Of(content.ParentAfterChildWrite.FirstFill, "not checked")),
         ], "check", "result");
 
         return report.ToString();

@@ -7,10 +7,20 @@
  *   3. parent forks; the child looks           child-after-fork
  *      then reads the parent's data            child_reads_parent_data
  *   4. child writes its range (--child-writes) child-after-write
+ *      looks, then reads its own write back    read_back.child
  *   5. parent looks, the child still alive     parent-before-write
  *      then reads its own data                 parent_never_reads_child_write
  *   6. parent writes every page                parent-after-write
+ *      looks, then reads its own write back    read_back.parent
  *   7. the child, let go, reads its buffer     child_never_reads_parent_write
+ *
+ * A "never reads" check passes when the reader finds its own bytes, which
+ * proves nothing unless the other side's write happened: so each writer
+ * reads its write back right after making it. And each reading is also
+ * compared with the bytes it must not be (a control): the patterns of two
+ * writers (and zeros) differ at every offset, and each control covers
+ * bytes the other writer wrote, so a control that reports no difference
+ * means the comparison itself did not compare.
  *
  * The two processes take turns through pipes only (fork_link.h): the
  * child reports its two observations, then blocks until the parent lets
@@ -63,11 +73,26 @@ enum child_writes {
 
 static const char *const child_writes_choices[] = { "all", "first", NULL };
 
-/* What the reads of both processes found, in the order they read. */
+/* What the child reports before it blocks: its reading at the fork, and its own write. */
+struct child_first_report {
+	struct content_check reads_parent_data;
+	struct content_check against_zeros;	/* control: must differ */
+	struct content_check own_write;		/* read back right after writing */
+};
+
+/* What the child reports once let go: its buffer after the parent's write. */
+struct child_last_report {
+	struct content_check never_reads_parent_write;
+	struct content_check against_parent_write;	/* control: must differ */
+};
+
+/* What the reads of both processes found. */
 struct content_checks {
-	struct content_check child_reads_parent_data;
+	struct child_first_report child_first;
 	struct content_check parent_never_reads_child_write;
-	struct content_check child_never_reads_parent_write;
+	struct content_check parent_against_child_write;	/* control */
+	struct content_check parent_own_write;	/* read back right after writing */
+	struct child_last_report child_last;
 };
 
 /*
@@ -110,6 +135,14 @@ static void expect_child_view(const struct page_buffer *buffer,
 		       buffer_length(buffer) - child_length, CONTENT_PARENT);
 }
 
+/* The whole buffer against one writer's pattern (or zeros). */
+static void expect_all(const struct page_buffer *buffer,
+		       enum content_seed seed, struct content_check *check)
+{
+	content_check_begin(check);
+	content_expect(check, buffer->base, 0, buffer_length(buffer), seed);
+}
+
 static void observe_or_fail(const struct page_buffer *buffer,
 			    const struct observations *all, enum step step)
 {
@@ -120,66 +153,72 @@ static void observe_or_fail(const struct page_buffer *buffer,
 }
 
 /*
- * The child: observe, read, write, observe, report; wait until the parent
- * has written again; read, report.
+ * The child: observe, read, write, observe, read back, report; wait until
+ * the parent has written again; read, report.
  */
 static _Noreturn void run_child(const struct page_buffer *buffer,
 				const struct observations *all,
 				uint64_t child_length,
 				const struct fork_link *link)
 {
-	struct content_check check;
+	struct child_first_report first;
+	struct child_last_report last;
 	struct call_error error;
 
+	memset(&first, 0, sizeof(first));
+	memset(&last, 0, sizeof(last));
 	if (!page_probe_child_setup(link->parent, &error) ||
 	    !page_buffer_observe(buffer, observation(all, CHILD_AFTER_FORK),
 				 &error))
 		fork_link_send_failure(link, &error);
-	content_check_begin(&check);
-	content_expect(&check, buffer->base, 0, buffer_length(buffer),
-		       CONTENT_PARENT);
+	expect_all(buffer, CONTENT_PARENT, &first.reads_parent_data);
+	expect_all(buffer, CONTENT_ZEROS, &first.against_zeros);
 	content_fill(buffer->base, child_length, CONTENT_CHILD);
 	if (!page_buffer_observe(buffer, observation(all, CHILD_AFTER_WRITE),
 				 &error))
 		fork_link_send_failure(link, &error);
+	expect_child_view(buffer, child_length, &first.own_write);
 
 	/* The parent looks (step 5) once these arrive: after the child wrote. */
-	fork_link_send(link, &check, sizeof(check));
+	fork_link_send(link, &first, sizeof(first));
 	fork_link_send(link, observation(all, CHILD_AFTER_FORK),
 		       all->record_size);
 	fork_link_send(link, observation(all, CHILD_AFTER_WRITE),
 		       all->record_size);
 
 	fork_link_wait(link);
-	expect_child_view(buffer, child_length, &check);
-	fork_link_send(link, &check, sizeof(check));
+	expect_child_view(buffer, child_length, &last.never_reads_parent_write);
+	expect_all(buffer, CONTENT_PARENT_AGAIN, &last.against_parent_write);
+	fork_link_send(link, &last, sizeof(last));
 	fork_link_child_done(link);
 }
 
 static void run_parent(const struct page_buffer *buffer,
 		       const struct observations *all,
-		       const struct fork_link *link,
+		       const struct fork_link *link, uint64_t child_length,
 		       struct content_checks *checks)
 {
-	fork_link_receive(link, &checks->child_reads_parent_data,
-			  sizeof(checks->child_reads_parent_data));
+	fork_link_receive(link, &checks->child_first,
+			  sizeof(checks->child_first));
 	fork_link_receive(link, observation(all, CHILD_AFTER_FORK),
 			  all->record_size);
 	fork_link_receive(link, observation(all, CHILD_AFTER_WRITE),
 			  all->record_size);
 
 	observe_or_fail(buffer, all, PARENT_BEFORE_WRITE);
-	content_check_begin(&checks->parent_never_reads_child_write);
-	content_expect(&checks->parent_never_reads_child_write, buffer->base, 0,
-		       buffer_length(buffer), CONTENT_PARENT);
+	expect_all(buffer, CONTENT_PARENT,
+		   &checks->parent_never_reads_child_write);
+	expect_child_view(buffer, child_length,
+			  &checks->parent_against_child_write);
 	content_fill(buffer->base, buffer_length(buffer),
 		     CONTENT_PARENT_AGAIN);
 	observe_or_fail(buffer, all, PARENT_AFTER_WRITE);
+	expect_all(buffer, CONTENT_PARENT_AGAIN, &checks->parent_own_write);
 
 	/* Only now may the child read: the parent's second write is done. */
 	fork_link_go(link);
-	fork_link_receive(link, &checks->child_never_reads_parent_write,
-			  sizeof(checks->child_never_reads_parent_write));
+	fork_link_receive(link, &checks->child_last,
+			  sizeof(checks->child_last));
 }
 
 static void fork_and_observe(const struct page_buffer *buffer,
@@ -191,7 +230,7 @@ static void fork_and_observe(const struct page_buffer *buffer,
 
 	if (fork_link_start(&link))
 		run_child(buffer, all, child_length, &link);
-	run_parent(buffer, all, &link, checks);
+	run_parent(buffer, all, &link, child_length, checks);
 	fork_link_finish(&link);
 }
 
@@ -200,11 +239,25 @@ static void emit_content(const struct content_checks *checks)
 	json_key("content");
 	json_begin_object();
 	content_check_emit("child_reads_parent_data",
-			   &checks->child_reads_parent_data);
+			   &checks->child_first.reads_parent_data);
 	content_check_emit("parent_never_reads_child_write",
 			   &checks->parent_never_reads_child_write);
 	content_check_emit("child_never_reads_parent_write",
-			   &checks->child_never_reads_parent_write);
+			   &checks->child_last.never_reads_parent_write);
+	json_key("read_back");
+	json_begin_object();
+	content_check_emit("child", &checks->child_first.own_write);
+	content_check_emit("parent", &checks->parent_own_write);
+	json_end_object();
+	json_key("controls");
+	json_begin_object();
+	content_check_emit("child_at_fork_against_zeros",
+			   &checks->child_first.against_zeros);
+	content_check_emit("parent_against_child_write",
+			   &checks->parent_against_child_write);
+	content_check_emit("child_against_parent_write",
+			   &checks->child_last.against_parent_write);
+	json_end_object();
 	json_end_object();
 }
 

@@ -5,11 +5,16 @@
  *   1. parent maps the buffer as the mode says, fills it      parent-after-fill
  *   2. parent forks; the child looks (if it maps the buffer)  child-after-fork
  *      and reads it: the parent's data, zeros, or nothing
- *   3. parent writes again                                    parent-after-write
+ *   3. parent writes again, looks, reads it back             parent-after-write
  *      the child reads: does it see that write?
- *   4. the child writes (if it maps the buffer)               child-after-write
+ *   4. the child writes (if it maps the buffer), looks,       child-after-write
+ *      and reads it back
  *   5. parent looks, then reads: does it see that write?      parent-after-child-write
  *   6. parent releases the child and reaps it
+ *
+ * "The parent never sees the child's write" proves nothing unless the
+ * child wrote: so each writer reads its own write back right after making
+ * it (after looking), and the claims require that read-back.
  *
  * Every step first asks the kernel whether the process maps the buffer
  * (page_buffer_is_mapped) and looks only if it does; a process never reads
@@ -184,6 +189,7 @@ struct at_fork_report {
 struct after_write_report {
 	struct content_check parent_again;	/* reads the parent's write */
 	struct content_check as_at_fork;	/* still reads what it read */
+	struct content_check own_write;		/* its write, read back */
 };
 
 /*
@@ -199,8 +205,10 @@ struct run {
 	size_t record_size;
 	struct at_fork_report at_fork;
 	struct after_write_report after_write;
+	struct content_check parent_own_write;		/* read back at once */
 	struct content_check parent_reads_child;	/* the child's write */
 	struct content_check parent_keeps_own;		/* its own last write */
+	struct content_check parent_against_fill;	/* control: must differ */
 };
 
 static struct page_observation *observation(const struct run *run,
@@ -314,6 +322,8 @@ static _Noreturn void run_child(struct run *run, const struct fork_link *link)
 			     CONTENT_CHILD);
 		if (!observe_step(run, CHILD_AFTER_WRITE, &error))
 			fork_link_send_failure(link, &error);
+		check_content(&run->after_write.own_write, &run->buffer,
+			      CONTENT_CHILD);
 	}
 	send_step(link, run, CHILD_AFTER_WRITE, &run->after_write,
 		  sizeof(run->after_write));
@@ -329,6 +339,8 @@ static void run_parent(struct run *run, const struct fork_link *link)
 	content_fill(run->buffer.base, buffer_length(&run->buffer),
 		     CONTENT_PARENT_AGAIN);
 	observe_or_fail(run, PARENT_AFTER_WRITE);
+	check_content(&run->parent_own_write, &run->buffer,
+		      CONTENT_PARENT_AGAIN);
 	fork_link_go(link);
 
 	receive_step(link, run, CHILD_AFTER_WRITE, &run->after_write,
@@ -342,6 +354,11 @@ static void run_parent(struct run *run, const struct fork_link *link)
 			      CONTENT_CHILD);
 	check_content(&run->parent_keeps_own, &run->buffer,
 		      CONTENT_PARENT_AGAIN);
+	/*
+	 * A control, whatever the mode: the parent has written over its fill,
+	 * so a comparison that finds the fill here did not compare.
+	 */
+	check_content(&run->parent_against_fill, &run->buffer, CONTENT_PARENT);
 }
 
 /* A check's verdict, or null where there was nothing to check. */
@@ -379,6 +396,13 @@ static void emit_content(const struct run *run)
 	json_begin_object();
 	content_check_emit("child", &run->parent_reads_child);
 	content_check_emit("parent_again", &run->parent_keeps_own);
+	content_check_emit("first_fill", &run->parent_against_fill);
+	json_end_object();
+
+	json_key("read_back");
+	json_begin_object();
+	content_check_emit("parent", &run->parent_own_write);
+	content_check_emit("child", &run->after_write.own_write);
 	json_end_object();
 	json_end_object();
 }

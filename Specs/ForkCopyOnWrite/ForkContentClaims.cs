@@ -5,7 +5,10 @@ namespace OolSpecs.Specs.ForkCopyOnWrite;
 
 /// <summary>
 /// What parent and child read back across the fork: copy-on-write is about data. Each sentence
-/// is written once and claimed of each kernel with the source that decides it there.
+/// is written once and claimed of each kernel with the source that decides it there. Every
+/// check must cover the whole buffer; a "never reads" claim also needs the other side's write
+/// to have happened (its writer read it back), and every reading must differ from the bytes it
+/// must not be (the controls), so that a comparison that never compares cannot pass.
 /// </summary>
 public static class ForkContentClaims
 {
@@ -28,13 +31,22 @@ public static class ForkContentClaims
         KernelSource.Xnu("`vm_map_fork` (the parent's entry is `needs_copy` too), `vm_fault_page`"));
 
     public static ClaimVerdict ChildReadsParentData(ForkCowRun run) =>
-        Holds(run.Kernel == Kernel.Xnu ? XnuChildReadsParentData : LinuxChildReadsParentData, run.Content.ChildReadsParentData, "the child");
+        new ClaimVerdict(run.Kernel == Kernel.Xnu ? XnuChildReadsParentData : LinuxChildReadsParentData)
+            .ReadsAsClaimed(run.Content.ChildReadsParentData, "the child", Bytes(run))
+            .ReadsOtherThan(run.Content.Controls.ChildAtForkAgainstZeros, "the child, compared with zeros,", "zeros", Bytes(run));
 
     public static ClaimVerdict ParentNeverReadsChildWrite(ForkCowRun run) =>
-        Holds(run.Kernel == Kernel.Xnu ? XnuParentNeverReadsChildWrite : LinuxParentNeverReadsChildWrite, run.Content.ParentNeverReadsChildWrite, "the parent");
+        new ClaimVerdict(run.Kernel == Kernel.Xnu ? XnuParentNeverReadsChildWrite : LinuxParentNeverReadsChildWrite)
+            .ReadsAsClaimed(run.Content.ReadBack.Child, "the child, reading back its own write,", Bytes(run))
+            .ReadsAsClaimed(run.Content.ParentNeverReadsChildWrite, "the parent", Bytes(run))
+            .ReadsOtherThan(run.Content.Controls.ParentAgainstChildWrite, "the parent, compared with the child's buffer,", "what the child wrote", Bytes(run));
 
     public static ClaimVerdict ChildNeverReadsParentWrite(ForkCowRun run) =>
-        Holds(run.Kernel == Kernel.Xnu ? XnuChildNeverReadsParentWrite : LinuxChildNeverReadsParentWrite, run.Content.ChildNeverReadsParentWrite, "the child");
+        new ClaimVerdict(run.Kernel == Kernel.Xnu ? XnuChildNeverReadsParentWrite : LinuxChildNeverReadsParentWrite)
+            .ReadsAsClaimed(run.Content.ReadBack.Parent, "the parent, reading back its second write,", Bytes(run))
+            .ReadsAsClaimed(run.Content.ChildNeverReadsParentWrite, "the child", Bytes(run))
+            .ReadsOtherThan(run.Content.Controls.ChildAgainstParentWrite, "the child, compared with the parent's second write,", "the parent's second write", Bytes(run));
 
-    static ClaimVerdict Holds(Claim claim, ContentCheck check, string who) => new ClaimVerdict(claim).ReadsAsClaimed(check, who);
+    /// <summary>The buffer's size: every check compares all of it.</summary>
+    static long Bytes(ForkCowRun run) => run.Pages * run.PageSize;
 }

@@ -38,15 +38,21 @@ public static class CopyOnWriteClaims
     {
         var content = run.Content;
         return new ClaimVerdict(run.Kernel == Kernel.Xnu ? XnuWritesStay : LinuxWritesStay)
-            .Reads(content.ChildAtFork.Parent, $"{ChildAfterFork}: the child", "the parent's data")
-            .DoesNotRead(content.ChildAfterParentWrite.ParentAgain, $"{ParentAfterWrite}: the child", "the parent's later write")
-            .Reads(content.ChildAfterParentWrite.AsAtFork, $"{ParentAfterWrite}: the child", "the data as it was at the fork")
-            .DoesNotRead(content.ParentAfterChildWrite.Child, $"{ChildAfterWrite}: the parent", "the child's write")
+            .ParentWrote(run)
+            .ChildWrote(run)
+            .Reads(run, content.ChildAtFork.Parent, $"{ChildAfterFork}: the child", "the parent's data")
+            .DoesNotRead(run, content.ChildAfterParentWrite.ParentAgain, $"{ParentAfterWrite}: the child", "the parent's later write")
+            .Reads(run, content.ChildAfterParentWrite.AsAtFork, $"{ParentAfterWrite}: the child", "the data as it was at the fork")
+            .DoesNotRead(run, content.ParentAfterChildWrite.Child, $"{ChildAfterWrite}: the parent", "the child's write")
             .ParentKeepsItsData(run);
     }
 
-    /// <summary>Linux: the parent's frames until written; XNU: the parent's VM object until written.</summary>
-    public static ClaimVerdict SharedUntilWritten(ForkInheritRun run) => run.Kernel == Kernel.Xnu ? ObjectUntilWritten(run) : FramesUntilWritten(run);
+    /// <summary>
+    /// Linux: the parent's frames until written; XNU: the parent's VM object until written. "Once
+    /// both sides have written" needs both writes to have happened: each writer read its back.
+    /// </summary>
+    public static ClaimVerdict SharedUntilWritten(ForkInheritRun run) =>
+        (run.Kernel == Kernel.Xnu ? ObjectUntilWritten(run) : FramesUntilWritten(run)).ParentWrote(run).ChildWrote(run);
 
     static ClaimVerdict FramesUntilWritten(ForkInheritRun run)
     {

@@ -13,17 +13,26 @@ namespace OolSpecs.Specs.ForkInheritance;
 public static class InheritChecks
 {
     /// <summary>
-    /// The check holds: <paramref name="who"/> read <paramref name="expecting"/> in every byte
-    /// (judged as every content claim is, <see cref="ContentVerdicts.ReadsAsClaimed"/>).
+    /// The check holds: <paramref name="who"/> read <paramref name="expecting"/> in every byte of
+    /// the buffer (judged as every content claim is, <see cref="ContentVerdicts.ReadsAsClaimed"/>).
     /// </summary>
-    public static ClaimVerdict Reads(this ClaimVerdict verdict, ContentCheck? check, string who, string expecting) =>
-        verdict.ReadsAsClaimed(check, $"{who}, expecting {expecting},");
+    public static ClaimVerdict Reads(this ClaimVerdict verdict, ForkInheritRun run, ContentCheck? check, string who, string expecting) =>
+        verdict.ReadsAsClaimed(check, $"{who}, expecting {expecting},", run.Bytes);
 
-    /// <summary>The check does not hold: what <paramref name="who"/> read is not <paramref name="what"/>.</summary>
-    public static ClaimVerdict DoesNotRead(this ClaimVerdict verdict, ContentCheck? check, string who, string what) =>
-        check is null
-            ? verdict.Expect(false, $"{who} reported no content check")
-            : verdict.Expect(!check.Holds, $"{who} read {what}: all {check.BytesChecked.ToString(CultureInfo.InvariantCulture)} bytes checked were its");
+    /// <summary>The check, over every byte of the buffer, does not hold: what <paramref name="who"/> read is not <paramref name="what"/>.</summary>
+    public static ClaimVerdict DoesNotRead(this ClaimVerdict verdict, ForkInheritRun run, ContentCheck? check, string who, string what) =>
+        verdict.ReadsOtherThan(check, who, what, run.Bytes);
+
+    /// <summary>
+    /// The parent's second write happened: the parent read it back right after writing. Without
+    /// it, "the child never sees the parent's write" would hold of a write never made.
+    /// </summary>
+    public static ClaimVerdict ParentWrote(this ClaimVerdict verdict, ForkInheritRun run) =>
+        verdict.ReadsAsClaimed(run.Content.ReadBack.Parent, $"{ParentAfterWrite}: the parent, reading back its own write,", run.Bytes);
+
+    /// <summary>The child's write happened: the child read it back right after writing.</summary>
+    public static ClaimVerdict ChildWrote(this ClaimVerdict verdict, ForkInheritRun run) =>
+        verdict.ReadsAsClaimed(run.Content.ReadBack.Child, $"{ChildAfterWrite}: the child, reading back its own write,", run.Bytes);
 
     /// <summary>Whether the step's process maps the buffer.</summary>
     public static ClaimVerdict Maps(this ClaimVerdict verdict, ForkInheritRun run, string step, bool mapped) =>
@@ -104,9 +113,14 @@ public static class InheritChecks
     public static XnuRegion? Region(this ClaimVerdict verdict, ForkInheritRun run, string step) =>
         Mapped(verdict, run, step) ? run.Step(step).XnuRegion : null;
 
-    /// <summary>The parent kept its own data: after the child's write it reads its own last write.</summary>
+    /// <summary>
+    /// The parent kept its own data: after the child's write it reads its own last write, and
+    /// no longer its first fill (a control: that comparison must find a difference).
+    /// </summary>
     public static ClaimVerdict ParentKeepsItsData(this ClaimVerdict verdict, ForkInheritRun run) =>
-        verdict.Reads(run.Content.ParentAfterChildWrite.ParentAgain, $"{ParentAfterChildWrite}: the parent", "its own last write");
+        verdict
+            .Reads(run, run.Content.ParentAfterChildWrite.ParentAgain, $"{ParentAfterChildWrite}: the parent", "its own last write")
+            .DoesNotRead(run, run.Content.ParentAfterChildWrite.FirstFill, $"{ParentAfterChildWrite}: the parent", "its first fill, written over since");
 
     static bool Mapped(ClaimVerdict verdict, ForkInheritRun run, string step)
     {

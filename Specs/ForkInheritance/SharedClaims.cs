@@ -34,9 +34,14 @@ public static class SharedClaims
     {
         var content = run.Content;
         return new ClaimVerdict(run.Kernel == Kernel.Xnu ? XnuWritesCross : LinuxWritesCross)
-            .Reads(content.ChildAtFork.Parent, $"{ChildAfterFork}: the child", "the parent's data")
-            .Reads(content.ChildAfterParentWrite.ParentAgain, $"{ParentAfterWrite}: the child", "the parent's later write")
-            .Reads(content.ParentAfterChildWrite.Child, $"{ChildAfterWrite}: the parent", "the child's write");
+            .ParentWrote(run)
+            .ChildWrote(run)
+            .Reads(run, content.ChildAtFork.Parent, $"{ChildAfterFork}: the child", "the parent's data")
+            .DoesNotRead(run, content.ChildAtFork.Zeros, $"{ChildAfterFork}: the child", "zeros")
+            .Reads(run, content.ChildAfterParentWrite.ParentAgain, $"{ParentAfterWrite}: the child", "the parent's later write")
+            .DoesNotRead(run, content.ChildAfterParentWrite.AsAtFork, $"{ParentAfterWrite}: the child", "the data as it was at the fork")
+            .Reads(run, content.ParentAfterChildWrite.Child, $"{ChildAfterWrite}: the parent", "the child's write")
+            .DoesNotRead(run, content.ParentAfterChildWrite.ParentAgain, $"{ChildAfterWrite}: the parent", "its own last write");
     }
 
     /// <summary>Linux: the same frames; XNU: the same VM object.</summary>

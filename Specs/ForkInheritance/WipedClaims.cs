@@ -23,16 +23,19 @@ public static class WipedClaims
     {
         var content = run.Content;
         return new ClaimVerdict(ChildSeesZeros)
+            .ParentWrote(run)
             .Maps(run, ChildAfterFork, true)
             .Present(run, ChildAfterFork, false)
-            .Reads(content.ChildAtFork.Zeros, $"{ChildAfterFork}: the child", "zeros")
-            .DoesNotRead(content.ChildAfterParentWrite.ParentAgain, $"{ParentAfterWrite}: the child", "the parent's later write")
-            .Reads(content.ChildAfterParentWrite.AsAtFork, $"{ParentAfterWrite}: the child", "zeros still");
+            .Reads(run, content.ChildAtFork.Zeros, $"{ChildAfterFork}: the child", "zeros")
+            .DoesNotRead(run, content.ChildAtFork.Parent, $"{ChildAfterFork}: the child", "the parent's data")
+            .DoesNotRead(run, content.ChildAfterParentWrite.ParentAgain, $"{ParentAfterWrite}: the child", "the parent's later write")
+            .Reads(run, content.ChildAfterParentWrite.AsAtFork, $"{ParentAfterWrite}: the child", "zeros still");
     }
 
     public static ClaimVerdict WritesStayInChild(ForkInheritRun run) =>
         new ClaimVerdict(ChildWritesStayInChild)
-            .DoesNotRead(run.Content.ParentAfterChildWrite.Child, $"{ChildAfterWrite}: the parent", "the child's write")
+            .ChildWrote(run)
+            .DoesNotRead(run, run.Content.ParentAfterChildWrite.Child, $"{ChildAfterWrite}: the parent", "the child's write")
             .ParentKeepsItsData(run)
             .Present(run, ChildAfterWrite, true)
             .Exclusive(run, ChildAfterWrite, true)

@@ -35,7 +35,7 @@ public static class ContentClaims
                 .Expect(sent.Step(OolSteps.AfterSenderWrite) is not null, $"message {sent.Message}: the sender reported no write after the receive");
         }
 
-        return verdict.ReadsAsClaimed(run.Content.ReceiverReadsOriginal, "the receiver");
+        return verdict.ReadsAsClaimed(run.Content.ReceiverReadsOriginal, "the receiver", ReceiverChecks(run));
     }
 
     /// <summary>With deallocate the sender has nothing to write: a step after the send would mean it still had a buffer.</summary>
@@ -48,9 +48,22 @@ public static class ContentClaims
             verdict.Expect(sent.Steps.Count == 1, $"message {sent.Message}: the sender reported {sent.Steps.Count - 1} step(s) after the send of a deallocated buffer");
         }
 
-        return verdict.ReadsAsClaimed(run.Content.ReceiverReadsOriginal, "the receiver");
+        return verdict.ReadsAsClaimed(run.Content.ReceiverReadsOriginal, "the receiver", ReceiverChecks(run));
     }
 
     public static ClaimVerdict SenderNeverReadsReceiver(OolTransferRun run) =>
-        new ClaimVerdict(SenderNeverReadsTheReceiversWrites).ReadsAsClaimed(run.Content.SenderNeverReadsReceiver, "the sender");
+        new ClaimVerdict(SenderNeverReadsTheReceiversWrites).ReadsAsClaimed(run.Content.SenderNeverReadsReceiver, "the sender", SenderChecks(run));
+
+    /// <summary>The receiver compares what the sender filled of every message it received.</summary>
+    static long ReceiverChecks(OolTransferRun run) => run.Receiver.Messages.Sum(m => Filled(run, m.Descriptor.Size));
+
+    /// <summary>
+    /// The sender compares every byte of each buffer it kept after a send; of a malloc'ed block only
+    /// what it filled (the rest is the allocator's).
+    /// </summary>
+    static long SenderChecks(OolTransferRun run) =>
+        run.Dealloc ? 0 : run.Sender.Count(m => m.SendResult.Code == 0) * (run.Memory == MemoryKind.Malloc ? Filled(run, run.Bytes) : run.Bytes);
+
+    /// <summary>The bytes the sender filled of a payload: the first page, or all of it.</summary>
+    static long Filled(OolTransferRun run, long bytes) => run.Fill == Fill.All || bytes < run.PageSize ? bytes : run.PageSize;
 }
