@@ -45,8 +45,9 @@ static class MadeUpRuns
                 received with { Step = OolSteps.AfterWrite, PhysFootprint = footprintWritten },
             ]),
         ]);
-        var check = new ContentCheck(true, bytes, null);
-        var content = sendResult != 0 ? new OolContent(null, null) : new OolContent(check, check);
+        // The receiver compares what the sender filled; the sender compares its whole buffer.
+        var filled = fill == Fill.All || bytes < PageSize ? bytes : PageSize;
+        var content = sendResult != 0 ? new OolContent(null, null) : new OolContent(new ContentCheck(true, filled, null), new ContentCheck(true, bytes, null));
         return new OolTransferRun("ool-transfer", Kernel.Xnu, PageSize, MemoryKind.Anonymous, CopyOption.Virtual, false, bytes, fill, Fill.First, 1, [sender], receiver, content);
     }
 }
