@@ -60,7 +60,10 @@ public sealed class DeterminismReportTests : IDisposable
         var code = new CommandLine(new StringWriter(), errors, ProbeRunner.Default, () => "/nonexistent").Run(["bench", "fork-cow", "-n", "1", "--report", file]);
 
         code.Should().Be(ExitCode.Done, errors.ToString());
-        File.ReadAllText(file).Should().StartWith("# Determinism of the snapshots: ").And.Contain("| fork-cow | fork-cow | 1 | yes |");
+        var rows = File.ReadAllLines(file).Where(line => line.StartsWith("| fork-cow | ", StringComparison.Ordinal)).ToList();
+        File.ReadAllText(file).Should().StartWith("# Determinism of the snapshots: ");
+        rows.Should().HaveCount(2, "the one-page walk and the four-page walk the child writes in part")
+            .And.OnlyContain(row => row.EndsWith(" | 1 | yes |", StringComparison.Ordinal));
         Directory.GetFiles(folder).Should().Equal([file], "the temporary file was renamed into place");
     }
 
