@@ -22,12 +22,13 @@ static class MadeUpRuns
 
     public static OolTransferRun Transfer(
         long bytes, long receivedResident, ulong senderObject = 1, ulong receiverObject = 2, int receiverTag = SendersTag,
-        long footprintBefore = 0, long footprintReceived = 0, long footprintWritten = 0, Fill fill = Fill.First, long sendResult = 0, int senderTag = SendersTag)
+        long footprintBefore = 0, long footprintReceived = 0, long footprintWritten = 0, Fill fill = Fill.First, long sendResult = 0, int senderTag = SendersTag,
+        bool dealloc = false)
     {
         var pages = (bytes + PageSize - 1) / PageSize;
         var sent = Step(OolSteps.BeforeSend, Region(SenderBuffer, pages, 1, objectId: senderObject, userTag: senderTag), 1000);
         var sender = new OolSenderMessage(1, SenderBuffer, 0, null, new SendResult(sendResult, sendResult == 0 ? "MACH_MSG_SUCCESS" : null),
-        sendResult != 0 ? [sent] :
+        sendResult != 0 || dealloc ? [sent] :
         [
             sent,
             sent with { Step = OolSteps.Queued },
@@ -45,9 +46,9 @@ static class MadeUpRuns
                 received with { Step = OolSteps.AfterWrite, PhysFootprint = footprintWritten },
             ]),
         ]);
-        // The receiver compares what the sender filled; the sender compares its whole buffer.
+        // The receiver compares what the sender filled; a sender that kept its buffer compares all of it.
         var filled = fill == Fill.All || bytes < PageSize ? bytes : PageSize;
-        var content = sendResult != 0 ? new OolContent(null, null) : new OolContent(new ContentCheck(true, filled, null), new ContentCheck(true, bytes, null));
-        return new OolTransferRun("ool-transfer", Kernel.Xnu, PageSize, MemoryKind.Anonymous, CopyOption.Virtual, false, bytes, fill, Fill.First, 1, [sender], receiver, content);
+        var content = sendResult != 0 ? new OolContent(null, null) : new OolContent(new ContentCheck(true, filled, null), dealloc ? null : new ContentCheck(true, bytes, null));
+        return new OolTransferRun("ool-transfer", Kernel.Xnu, PageSize, MemoryKind.Anonymous, CopyOption.Virtual, dealloc, bytes, fill, Fill.First, 1, [sender], receiver, content);
     }
 }

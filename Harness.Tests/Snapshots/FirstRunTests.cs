@@ -17,17 +17,63 @@ public sealed class FirstRunTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     [Fact]
-    public void A_snapshot_spec_on_a_platform_without_a_baseline_is_skipped_naming_the_received_file_and_the_accept_command()
+    public void A_snapshot_spec_on_a_platform_without_a_baseline_is_skipped_naming_where_received_files_go_and_the_accept_command()
     {
         var scenario = new ScriptedScenario("observed");
         var verifier = new SnapshotVerifier(temp.Tree, MacOs(26, 0));
 
-        var act = () => Snapshot.Compare(verifier, scenario, "observed");
+        var act = () => Snapshot.Compare(verifier, scenario, "observed", onCi: false);
 
         var skip = act.Should().Throw<SkipException>().Which;
         var received = temp.PathOf("macos-26.0", "arm64", new SnapshotKey("Made", "up"), SnapshotTree.ReceivedSuffix);
-        skip.Message.Should().Contain(received).And.Contain("dotnet run --project Harness -- accept").And.Contain("macos arm64");
+        skip.Message.Should().Contain("`macos-26.0/arm64/`").And.Contain("dotnet run --project Harness -- accept`").And.Contain("macos arm64")
+            .And.NotContain("--from");
         File.ReadAllText(received).Should().Be("# observed\n");
+    }
+
+    [Fact]
+    public void Every_case_of_a_first_run_is_skipped_for_one_reason_without_path_or_case_so_the_summary_counts_them_on_one_line()
+    {
+        var verifier = new SnapshotVerifier(temp.Tree, MacOs(26, 0));
+        var reasons = new OolSpecs.SkipSummary.SkipReasons();
+
+        foreach (var scenario in new[] { new ScriptedScenario("one") { Case = "first-case" }, new ScriptedScenario("two") { Case = "second-case" } })
+        {
+            var act = () => Snapshot.Compare(verifier, scenario, "observed", onCi: false);
+            var reason = act.Should().Throw<SkipException>().Which.Message;
+            reason.Should().NotContain(temp.Root).And.NotContain("-case").And.NotContain("Made/");
+            reasons.Add(reason, "/x/bin/Specs.dll");
+        }
+
+        reasons.Render().Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(2)
+            .And.Contain(line => line.StartsWith("     2 × No snapshot is approved for macos arm64", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void On_CI_the_first_run_reason_says_to_download_the_jobs_artifact_and_accept_from_it()
+    {
+        var verifier = new SnapshotVerifier(temp.Tree, MacOs(26, 0));
+
+        var act = () => Snapshot.Compare(verifier, new ScriptedScenario("observed"), "observed", onCi: true);
+
+        act.Should().Throw<SkipException>().Which.Message.Should()
+            .Contain("the artifact `received-macos-26.0-arm64`")
+            .And.Contain("`dotnet run --project Harness -- accept --from received-macos-26.0-arm64.zip`")
+            .And.NotContain(temp.Root);
+    }
+
+    [Theory]
+    [InlineData("true", null, true)]
+    [InlineData(null, "true", true)]
+    [InlineData(null, "TRUE", true)]
+    [InlineData("false", null, false)]
+    [InlineData(null, null, false)]
+    [InlineData("", "0", false)]
+    public void CI_is_recognised_from_GITHUB_ACTIONS_or_CI(string? githubActions, string? ci, bool expected)
+    {
+        var variables = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = githubActions, ["CI"] = ci };
+
+        ContinuousIntegration.IsRunning(name => variables.GetValueOrDefault(name)).Should().Be(expected);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class ScriptedScenario(params string[] texts) : IScenario<string>
 
     public string Family => "Made";
 
-    public string Case => "up";
+    public string Case { get; init; } = "up";
 
     public IReadOnlyList<Kernel> Kernels => [Kernel.Linux, Kernel.Xnu];
 

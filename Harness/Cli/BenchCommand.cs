@@ -6,9 +6,10 @@ using Spectre.Console;
 namespace OolSpecs.Harness.Cli;
 
 /// <summary>
-/// `oolspecs bench [scenario] [-n N]`: per scenario, the median and spread of its wall time over
-/// N runs, and whether every run gave the same snapshot text. Runs that differ exit 1: a spec
-/// on such a scenario would fail at random.
+/// `oolspecs bench [scenario] [-n N] [--report FILE]`: per scenario, the median and spread of its
+/// wall time over N runs, and whether every run gave the same snapshot text (`--report` also
+/// writes that as Markdown, with the first differing lines: <see cref="DeterminismReport"/>).
+/// Runs that differ exit 1: a spec on such a scenario would fail at random.
 /// </summary>
 public static class BenchCommand
 {
@@ -27,17 +28,23 @@ public static class BenchCommand
             Description = $"Runs per scenario, 1 to {MaxRuns}.",
             DefaultValueFactory = _ => DefaultRuns,
         };
-        var command = new Command("bench", "Time each scenario over N runs and check that every run's snapshot text is identical.") { name, runs };
-        command.SetAction(parsed => Run(session, parsed.GetValue(name), parsed.GetValue(runs)));
+        var report = new Option<string?>("--report")
+        {
+            Description = "Also write whether each scenario's runs were identical, with the first differing lines, as Markdown to this file.",
+        };
+        var command = new Command("bench", "Time each scenario over N runs and check that every run's snapshot text is identical.") { name, runs, report };
+        command.SetAction(parsed => Run(session, parsed.GetValue(name), parsed.GetValue(runs), parsed.GetValue(report)));
         return command;
     }
 
-    static int Run(CliSession session, string? name, int runs)
+    static int Run(CliSession session, string? name, int runs, string? reportPath)
     {
         if (runs is < 1 or > MaxRuns)
         {
             throw new UsageException($"bench: -n {runs} is out of range; give 1 to {MaxRuns} runs (default {DefaultRuns}).");
         }
+
+        var report = reportPath is null ? null : ReportFile.Checked(reportPath);
 
         var names = name is null ? [] : new[] { name };
         var groups = ScenarioSelection.RunnableOn(session.Platform, ScenarioSelection.Named(names, "bench"), name is not null, out var notHere);
@@ -52,6 +59,12 @@ public static class BenchCommand
         }
 
         session.Console.Write(Table(results, session));
+        if (report is not null)
+        {
+            ReportFile.Write(report, DeterminismReport.Render(session.Platform, results));
+            session.Console.WriteLine($"Determinism report written to {report}.");
+        }
+
         if (notHere.Count > 0)
         {
             session.Console.WriteLine($"Not run here (another kernel): {string.Join(", ", notHere.Select(g => g.Name))}.");

@@ -39,11 +39,18 @@ public static class Normalise
 /// Names raw identities (frame numbers, VM object ids) by the order they first appear:
 /// the first is A, the next B. A snapshot shows which facts share an identity, never the value.
 /// </summary>
-public sealed class IdentityLabels
-{
-    readonly Dictionary<ulong, string> labels = [];
+public sealed class IdentityLabels : IdentityLabels<ulong>;
 
-    public string For(ulong identity)
+/// <summary>
+/// Letters for any identity: <see cref="IdentityLabels"/> for raw values, or a key that tells
+/// apart two things the kernel gave the same raw value at different times (an OOL run's VM objects).
+/// </summary>
+public class IdentityLabels<TIdentity>
+    where TIdentity : notnull
+{
+    readonly Dictionary<TIdentity, string> labels = [];
+
+    public string For(TIdentity identity)
     {
         if (!labels.TryGetValue(identity, out var label))
         {

@@ -48,6 +48,10 @@ public sealed record OolTransferScenario(
     /// region, payload), then the sender's, every step a table. A malloc'ed payload shares its
     /// region with the allocator's other blocks: there the sender's region-wide counts and bounds
     /// are left out (they depend on the heap, not the kernel) and what is kept is marked region-wide.
+    /// The same holds for any region that reaches past its payload's pages (the kernel merged it
+    /// with a neighbour, `vm_map_enter`'s coalescing): what else it holds depends on the task's
+    /// layout, so the step says which of the run's payloads it holds instead of its bounds.
+    /// Objects are lettered by <see cref="OolObjects"/>, never merged by a reused id.
     /// </summary>
     public override string Render(OolTransferRun observation)
     {
@@ -55,34 +59,40 @@ public sealed record OolTransferScenario(
         var report = new MarkdownReport().Heading(1, $"OOL transfer: {Case}");
         report.Paragraph(
             $"`{Command}`: {run.Bytes} bytes ({run.DataPages} page(s) of {run.PageSize / 1024} KiB) of {ProbeWords.Of(run.Memory)} memory. " +
-            "Regions are placed relative to each message's data, in pages; VM objects are lettered in the order they first appear, " +
-            "the same letter in both tasks being the same object.");
-        var objects = new IdentityLabels();
+            "Regions are placed relative to each message's data, in pages; a region that reaches past its data's pages is shown by its entry-wide facts " +
+            "and the payloads it holds, since its bounds depend on the task's layout. VM objects are lettered in the order they first appear, " +
+            "the same letter in both tasks being the same object; a receiver's object that took the id of a buffer the sender deallocated is another object.");
+        var identities = new OolObjects(run);
+        var letters = new IdentityLabels<VmObject>();
+        string InSender(ulong id) => letters.For(identities.InSender(id));
+        string InReceiver(ulong id) => letters.For(identities.InReceiver(id));
         foreach (var sent in run.Sender)
         {
             // Letter the sender's objects first, so "A" is always the sender's buffer.
-            objects.For(sent.Steps[0].Region.EntryObject);
+            InSender(sent.Steps[0].Region.EntryObject);
         }
 
         report.Heading(2, "Summary");
         report.Facts(SummaryFacts(run));
-        foreach (var received in run.Receiver.Messages)
+        var received = run.Receiver.Messages.Select(m => new Payload(m.Message, m.Descriptor.Address, (ulong)m.Descriptor.Size)).ToList();
+        foreach (var message in run.Receiver.Messages)
         {
-            report.Heading(2, $"Receiver: message {received.Message} descriptor");
-            report.Facts(DescriptorFacts(received));
-            foreach (var step in received.Steps)
+            report.Heading(2, $"Receiver: message {message.Message} descriptor");
+            report.Facts(DescriptorFacts(message));
+            foreach (var step in message.Steps)
             {
-                report.Heading(2, $"Receiver: message {received.Message} {step.Step}");
-                report.Facts(StepFacts(step, received.Descriptor.Address, run.PageSize, objects, regionWide: false));
+                report.Heading(2, $"Receiver: message {message.Message} {step.Step}");
+                report.Facts(StepFacts(step, received[message.Message - 1], received, run.PageSize, InReceiver, sharesItsRegion: false));
             }
         }
 
+        var sentPayloads = run.Sender.Select(m => new Payload(m.Message, m.Buffer, (ulong)run.Bytes)).ToList();
         foreach (var sent in run.Sender)
         {
             foreach (var step in sent.Steps)
             {
                 report.Heading(2, $"Sender: message {sent.Message} {step.Step}");
-                report.Facts(StepFacts(step, sent.Buffer, run.PageSize, objects, regionWide: run.Memory == MemoryKind.Malloc));
+                report.Facts(StepFacts(step, sentPayloads[sent.Message - 1], sentPayloads, run.PageSize, InSender, sharesItsRegion: run.Memory == MemoryKind.Malloc));
             }
 
             if (sent.SendResult.Code != 0)
@@ -96,6 +106,21 @@ public sealed record OolTransferScenario(
         }
 
         return report.ToString();
+    }
+
+    /// <summary>One message's data in one task: where its bytes start, and how many.</summary>
+    sealed record Payload(int Message, ulong Address, ulong Bytes)
+    {
+        public bool Overlaps(XnuRegion region) => Address < region.End && region.Start < Address + Bytes;
+
+        /// <summary>Whether the region reaches past the pages this payload's bytes touch.</summary>
+        public bool IsPassedBy(XnuRegion region, long pageSize)
+        {
+            var page = (ulong)pageSize;
+            var first = Address / page * page;
+            var end = (Address + Bytes + page - 1) / page * page;
+            return region.Start < first || region.End > end;
+        }
     }
 
     static IEnumerable<(string Name, string Value)> SummaryFacts(OolTransferRun run)
@@ -128,13 +153,23 @@ public sealed record OolTransferScenario(
         yield return ("region holds the data only", Normalise.YesNo(received.RegionIsDataOnly));
     }
 
-    static IEnumerable<(string Name, string Value)> StepFacts(TaskRegionStep step, ulong data, long pageSize, IdentityLabels objects, bool regionWide)
+    static IEnumerable<(string Name, string Value)> StepFacts(
+        TaskRegionStep step, Payload payload, IReadOnlyList<Payload> payloads, long pageSize, Func<ulong, string> objectLetter, bool sharesItsRegion)
     {
-        var region = regionWide
-            ? XnuRegionFacts.EntryWide(step.Region, objects).Select(f => (f.Name + " (region-wide)", f.Value))
-            : XnuRegionFacts.Of(step.Region, data, pageSize, objects);
+        var merged = !sharesItsRegion && payload.IsPassedBy(step.Region, pageSize);
+        var region = sharesItsRegion || merged
+            ? XnuRegionFacts.EntryWide(step.Region, objectLetter).Select(f => (f.Name + " (region-wide)", f.Value))
+            : XnuRegionFacts.Of(step.Region, payload.Address, pageSize, objectLetter);
+        if (merged)
+        {
+            var held = payloads.Where(p => p.Overlaps(step.Region)).Select(p => Normalise.Count(p.Message));
+            region = region
+                .Prepend(("payloads in the region (messages)", string.Join(", ", held)))
+                .Prepend(("region", "reaches past the data's pages: merged with a neighbour, bounds and counts left out"));
+        }
+
         return region
-            .Append(("bottom of the shadow chain", step.ChainBottomObjectId == 0 ? "none" : objects.For(step.ChainBottomObjectId)))
+            .Append(("bottom of the shadow chain", step.ChainBottomObjectId == 0 ? "none" : objectLetter(step.ChainBottomObjectId)))
             .Append(("payload pages", Normalise.Count(step.Payload.Pages)))
             .Append(("payload resident", Normalise.Count(step.Payload.Resident)))
             .Append(("payload dirty", Normalise.Count(step.Payload.Dirty)))

@@ -26,7 +26,7 @@ public static class InheritRuns
     {
         var row = InheritModes.Described(mode);
         Skip.If(row.Kernel != Lab.Kernel,
-            $"{row.Description} needs {row.Kernel.Title()}; this kernel is {Lab.Kernel.Title()}" +
+            $"This inheritance mode needs {row.Kernel.Title()}; this kernel is {Lab.Kernel.Title()}" +
             (row.Kernel == Kernel.Xnu ? "; the XNU claims cite the source they follow, and their logic is tested on made-up runs (Harness.Tests)" : ""));
         return new ForkInheritScenario(row.Mode, WithoutCapSysAdmin: withoutCapSysAdmin);
     }

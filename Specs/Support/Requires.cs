@@ -10,7 +10,10 @@ public static class Requires
         Skip.If(Lab.Kernel != Kernel.Xnu,
             "Needs XNU (macOS): Mach messages exist only there. On this kernel `dotnet test` checks the article's own claims against its published tables instead (PublishedTables); the other XNU claims cite the source they follow and need a Mac to be observed.");
 
-    /// <summary>Skips unless the running kernel is one the scenario runs on; an OOL transfer says Mach messages are why.</summary>
+    /// <summary>
+    /// Skips unless the running kernel is one the scenario runs on; an OOL transfer says Mach messages are why.
+    /// The reason names the family, not the case, so the skip summary counts a family's skips on one line.
+    /// </summary>
     public static void KernelOf(IScenario scenario)
     {
         if (scenario.Family == OolTransferScenario.FamilyName)
@@ -19,6 +22,6 @@ public static class Requires
         }
 
         Skip.IfNot(scenario.Kernels.Contains(Lab.Kernel),
-            $"{scenario.Key} runs on {string.Join(" and ", scenario.Kernels.Select(k => k.Title()))} only; this kernel is {Lab.Kernel.Title()}");
+            $"This {scenario.Family} case runs on {string.Join(" and ", scenario.Kernels.Select(k => k.Title()))} only; this kernel is {Lab.Kernel.Title()}");
     }
 }

@@ -14,10 +14,18 @@ public static class Snapshot
 
     /// <summary>
     /// On a platform with no approved snapshot at all (a first run on a new Mac) there is nothing
-    /// to compare with: the spec is skipped, naming the received file it wrote and how to approve
-    /// it. Once the platform has a baseline, a case without an approved file fails instead.
+    /// to compare with: the spec is skipped, saying where its received file went and how to approve
+    /// it (on CI: from the job's artifact). Once the platform has a baseline, a case without an
+    /// approved file fails instead.
     /// </summary>
-    public static void Compare<TObservation>(SnapshotVerifier verifier, IScenario<TObservation> scenario, TObservation observation)
+    public static void Compare<TObservation>(SnapshotVerifier verifier, IScenario<TObservation> scenario, TObservation observation) =>
+        Compare(verifier, scenario, observation, ContinuousIntegration.IsRunning());
+
+    /// <param name="verifier">The snapshot tree and running platform.</param>
+    /// <param name="scenario">What was observed.</param>
+    /// <param name="observation">Its observation.</param>
+    /// <param name="onCi">Whether the skip reason is for a CI job, whose received files are in its artifact.</param>
+    public static void Compare<TObservation>(SnapshotVerifier verifier, IScenario<TObservation> scenario, TObservation observation, bool onCi)
     {
         ArgumentNullException.ThrowIfNull(verifier);
         try
@@ -26,7 +34,7 @@ public static class Snapshot
         }
         catch (SnapshotBaselineMissingException firstRun)
         {
-            throw new SkipException(firstRun.Message);
+            throw new SkipException(firstRun.Reason(onCi));
         }
     }
 }

@@ -4,11 +4,14 @@ namespace OolSpecs.Harness.Cli.Bench;
 
 /// <summary>
 /// One scenario run <see cref="Runs"/> times: the wall time of each run (observe and render),
-/// and how many different snapshot texts the runs gave (1 when every run was byte-identical).
+/// and the different snapshot texts the runs gave, in the order they first came (one when every
+/// run was byte-identical).
 /// </summary>
-public sealed record BenchResult(string Group, SnapshotKey Key, IReadOnlyList<TimeSpan> Times, int DistinctOutputs)
+public sealed record BenchResult(string Group, SnapshotKey Key, IReadOnlyList<TimeSpan> Times, IReadOnlyList<string> Outputs)
 {
     public int Runs => Times.Count;
+
+    public int DistinctOutputs => Outputs.Count;
 
     public bool Identical => DistinctOutputs == 1;
 

@@ -19,7 +19,7 @@ public static class BenchRunner
         // One untimed run first: the first run of a process also loads and compiles the harness code.
         Observation.Of(scenario, probe);
         var times = new List<TimeSpan>(runs);
-        var outputs = new HashSet<string>(StringComparer.Ordinal);
+        var outputs = new List<string>();
         Observation? first = null;
         for (var run = 1; run <= runs; run++)
         {
@@ -30,9 +30,13 @@ public static class BenchRunner
             first ??= observation;
 
             // The key is part of what a run shows: the same text filed under another case is another output.
-            outputs.Add(observation.Key + "\n" + observation.Snapshot);
+            var output = $"<!-- filed as {observation.Key} -->\n{observation.Snapshot}";
+            if (!outputs.Contains(output, StringComparer.Ordinal))
+            {
+                outputs.Add(output);
+            }
         }
 
-        return new BenchResult(group, first!.Key, times, outputs.Count);
+        return new BenchResult(group, first!.Key, times, outputs);
     }
 }

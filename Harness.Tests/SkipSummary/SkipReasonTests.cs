@@ -1,0 +1,39 @@
+using OolSpecs.Harness.Scenarios;
+using OolSpecs.Specs.ForkInheritance;
+using OolSpecs.Specs.Support;
+
+namespace OolSpecs.Harness.Tests.SkipSummary;
+
+/// <summary>
+/// A skip reason says why, never which case: the test's name says that, and a reason that named
+/// the case would give the skip summary one line per case instead of one per reason.
+/// </summary>
+public sealed class SkipReasonTests
+{
+    static readonly IReadOnlyList<InheritModeRow> OtherKernelsModes = [.. InheritModes.All.Where(row => row.Kernel != Lab.Kernel)];
+
+    [Fact]
+    public void Every_mode_of_the_other_kernel_is_skipped_for_one_reason_that_names_no_mode()
+    {
+        var reasons = OtherKernelsModes.Select(row => SkipReason(() => InheritRuns.Scenario(row.Description))).Distinct().ToList();
+
+        OtherKernelsModes.Should().HaveCountGreaterThan(1);
+        reasons.Should().ContainSingle().Which.Should().NotContainAny(OtherKernelsModes.Select(row => row.Word));
+    }
+
+    [Fact]
+    public void Every_case_of_a_family_this_kernel_cannot_run_is_skipped_for_one_reason_that_names_no_case()
+    {
+        var scenarios = OtherKernelsModes.Select(row => new ForkInheritScenario(row.Mode)).ToList();
+
+        var reasons = scenarios.Select(scenario => SkipReason(() => Requires.KernelOf(scenario))).Distinct().ToList();
+
+        reasons.Should().ContainSingle().Which.Should().Contain("ForkInheritance").And.NotContainAny(scenarios.Select(s => s.Case));
+    }
+
+    static string SkipReason(Action gate)
+    {
+        var act = gate;
+        return act.Should().Throw<SkipException>().Which.Message;
+    }
+}
