@@ -14,7 +14,7 @@ public class FunctionLocatorTests
         static kern_return_t
         copy_page(
         	int a,
-        	int b)
+        	int b)      /* OUT: a comment before the body */
         {
         	const char *s = "}";  /* a brace in a string, } in a comment */
         	if (a) {

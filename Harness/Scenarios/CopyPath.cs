@@ -23,7 +23,7 @@ public enum CopyPath
 
 /// <summary>
 /// Reads the copy path of a transfer from the receiver's user_tag and VM object, against the
-/// sender's (xnu-source-notes §2): the classification is an observation, kept in the snapshot;
+/// sender's (docs/xnu-copy-paths.md): the classification is an observation, kept in the snapshot;
 /// the claims about which path a case takes follow the kernel's source.
 /// </summary>
 public static class CopyPaths

@@ -104,7 +104,7 @@ public static class FunctionLocator
             {
                 depth--;
             }
-            else if (depth == 0 && !(char.IsWhiteSpace(c) || char.IsLetterOrDigit(c) || c == '_'))
+            else if (depth == 0 && !(char.IsWhiteSpace(c) || char.IsLetterOrDigit(c) || c == '_' || IsCommentStart(source, i)))
             {
                 return null;
             }
@@ -112,6 +112,8 @@ public static class FunctionLocator
 
         return null;
     }
+
+    static bool IsCommentStart(string s, int i) => s[i] == '/' && i + 1 < s.Length && s[i + 1] is '*' or '/';
 
     /// <summary>The '}' that closes the body opened at <paramref name="brace"/>.</summary>
     static int? EndOfBody(string source, int brace)

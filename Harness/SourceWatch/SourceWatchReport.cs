@@ -29,7 +29,7 @@ public static class SourceWatchReport
                 (w.ToReread ? "**re-read:** " : "") + w.Claim.Sentence,
                 w.From,
                 string.Join("; ", w.Functions.Select(f => f.Describe())),
-                w.Claim.Specs.Count == 0 ? "none" : string.Join("; ", w.Claim.Specs.Select(Short)),
+                Specs(w.Claim.Specs),
             ]));
         var classes = reread.SelectMany(w => w.Claim.Specs).Select(ClassOf).Distinct().Order(StringComparer.Ordinal).ToList();
         report.Paragraph(classes.Count == 0
@@ -52,15 +52,24 @@ public static class SourceWatchReport
     static string Became(FunctionWatch f) => f.Change switch
     {
         FunctionChange.Unchanged => "unchanged",
-        FunctionChange.Changed => $"changed: {f.Diff.Added} lines added, {f.Diff.Removed} removed",
-        FunctionChange.Moved => $"moved: {f.Diff.Added} lines added, {f.Diff.Removed} removed",
+        FunctionChange.Changed => $"changed: {Lines(f.Diff.Added)} added, {f.Diff.Removed} removed",
+        FunctionChange.Moved => $"moved: {Lines(f.Diff.Added)} added, {f.Diff.Removed} removed",
         FunctionChange.Gone => "gone: no file defines it",
-        FunctionChange.New => $"new: {f.Diff.Added} lines",
+        FunctionChange.New => $"new: {Lines(f.Diff.Added)}",
         _ => "not defined in its cited file at the old tag",
     };
 
-    /// <summary>"Class.Method" of a "Namespace.Class.Method".</summary>
-    static string Short(string spec) => string.Join('.', spec.Split('.')[^2..]);
+    static string Lines(int count) => count == 1 ? "1 line" : $"{count} lines";
+
+    /// <summary>Each spec as "Class.Method"; a class with more than two of them as "Class (n specs)".</summary>
+    static string Specs(IReadOnlyList<string> specs) =>
+        specs.Count == 0
+            ? "none"
+            : string.Join("; ", specs.GroupBy(ClassOf).Select(c => c.Count() > 2
+                ? $"{ShortClass(c.Key)} ({c.Count()} specs)"
+                : string.Join("; ", c.Select(s => $"{ShortClass(c.Key)}.{s[(c.Key.Length + 1)..]}"))));
+
+    static string ShortClass(string type) => type[(type.LastIndexOf('.') + 1)..];
 
     static string ClassOf(string spec) => spec[..spec.LastIndexOf('.')];
 }

@@ -1,9 +1,9 @@
 namespace OolSpecs.Harness.Words;
 
 /// <summary>
-/// The memory an OOL sender sends: it decides the copy path (xnu-source-notes: purgeable memory
-/// is MEMORY_OBJECT_COPY_NONE, anonymous memory is copied symmetrically, malloc's tagged
-/// memory is copied at send).
+/// The memory an OOL sender sends: it decides the copy path (docs/xnu-copy-paths.md; vm_map_enter
+/// in osfmk/vm/vm_map.c: purgeable memory is MEMORY_OBJECT_COPY_NONE, anonymous memory is copied
+/// symmetrically, memory with malloc's no-copy-on-write tags is copied at send).
 /// </summary>
 public enum MemoryKind
 {

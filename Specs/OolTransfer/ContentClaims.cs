@@ -12,11 +12,11 @@ public static class ContentClaims
 {
     public static readonly Claim ReceiverReadsTheBytesAsSent =
         new(Kernel.Xnu, "the receiver reads the bytes as they were at the send, although the sender overwrote them before the receiver looked",
-            KernelSource.Xnu("`vm_map_copyin_internal` (a kernel buffer or a copy holds the bytes; a shared object is `needs_copy` in the sender, so its write faults in a copy: `vm_fault_page`)"));
+            KernelSource.Xnu(XnuFunctions.VmMapCopyinInternal.Because("a kernel buffer or a copy holds the bytes; a shared object is `needs_copy` in the sender"), XnuFunctions.VmMapLookupAndLockObject.Because("so the sender's write gets a shadow"), XnuFunctions.VmFaultInternal.Because("whose fast path copies the page into it")));
 
     public static readonly Claim SenderNeverReadsTheReceiversWrites =
         new(Kernel.Xnu, "the sender never reads what the receiver writes into its copy",
-            KernelSource.Xnu("`vm_map_copyout_internal` (the receiver's entry is `needs_copy` where it shares the sender's object), `vm_fault_page` (a write to it copies the page first)"));
+            KernelSource.Xnu(XnuFunctions.VmMapCopyoutInternal.Because("the receiver's entry is `needs_copy` where it shares the sender's object"), XnuFunctions.VmMapLookupAndLockObject.Because("a write to it makes a shadow"), XnuFunctions.VmFaultInternal.Because("and its fast path copies the page first")));
 
     public static ClaimVerdict ReceiverReadsOriginal(OolTransferRun run) =>
         new ClaimVerdict(ReceiverReadsTheBytesAsSent).ReadsAsClaimed(run.Content.ReceiverReadsOriginal, "the receiver");

@@ -8,11 +8,11 @@ public static class ThresholdClaims
 {
     public static readonly Claim ThresholdIsKheapMaxSize =
         new(Kernel.Xnu, "the small-copy size is KHEAP_MAX_SIZE, compared with the payload's bytes: 32 KiB on an arm64 kernel (Rosetta included), 16 KiB on x86_64; every size up to it goes through a kernel buffer and no larger one does",
-            KernelSource.Xnu("`ipc_init` (`msg_ool_size_small = KHEAP_MAX_SIZE`), `kalloc.h` (`KHEAP_MAX_SIZE` per arch), `vm_map_copyin_internal` (`len <= msg_ool_size_small`)"));
+            KernelSource.Xnu(XnuFunctions.IpcInit.Because("`msg_ool_size_small = KHEAP_MAX_SIZE`"), XnuFunctions.KheapMaxSize.Because("per arch"), XnuFunctions.VmMapCopyinInternal.Because("`len <= msg_ool_size_small`")));
 
     public static readonly Claim MisalignedPayloadIsCopiedAtReceive =
         new(Kernel.Xnu, "a payload one byte past the small-copy size is mapped at send but, not being whole pages, copied at receive into memory tagged VM_MEMORY_MACH_MSG (20)",
-            KernelSource.Xnu("`ipc_kmsg_copyout_ool_descriptor` (a misaligned copy is copied out with `vm_map_copy_overwrite` into a fresh VM_MEMORY_MACH_MSG region), `vm_map_copy_overwrite_unaligned`"));
+            KernelSource.Xnu(XnuFunctions.IpcKmsgCopyoutOolDescriptor.Because("a misaligned copy is copied out with `vm_map_copy_overwrite` into a fresh VM_MEMORY_MACH_MSG region"), XnuFunctions.VmMapCopyOverwrite, XnuFunctions.VmMapCopyOverwriteUnaligned));
 
     /// <summary>The kernel's small-copy size for the arch the snapshot tree names.</summary>
     public static long Expected(string arch) => arch switch
