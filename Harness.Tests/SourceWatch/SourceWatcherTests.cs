@@ -158,3 +158,32 @@ public sealed class SourceWatcherTests : IDisposable
         CitationCheck.Problems(Tree, [claim]).Should().BeEmpty();
     }
 }
+
+/// <summary>What the `source-watch` command prints, given its options and the claims.</summary>
+public sealed class SourceWatchRunTests : IDisposable
+{
+    readonly TinyGitRepository repository = new TinyGitRepository()
+        .Write("map.c", "int\nmap_copy(int a)\n{\n\treturn a;\n}\n").Tag("v1.0")
+        .Write("map.c", "int\nmap_copy(int a)\n{\n\treturn a + 1;\n}\n").Tag("v2.0");
+
+    static readonly WatchedClaim Claim = new("F.Claims.One", "a claim", [new SourceFunction("map.c", "map_copy")], ["v1.0"], ["OolSpecs.Specs.F.OneSpec.It_holds"]);
+
+    public void Dispose() => repository.Dispose();
+
+    [Fact]
+    public void Without_from_each_claim_is_compared_from_the_newest_tag_it_was_read_at()
+    {
+        var page = SourceWatchRun.Render(repository.Path, null, "v2.0", [Claim]);
+
+        page.Should().StartWith("# Source watch: the newest tag each claim was read at → v2.0\n")
+            .And.Contain("| **re-read:** a claim | v1.0 | `map_copy` changed (+1 −1) | OneSpec.It_holds |");
+    }
+
+    [Fact]
+    public void A_tag_not_in_the_clone_is_bad_input_naming_the_option()
+    {
+        var run = () => SourceWatchRun.Render(repository.Path, "v0.9", "v2.0", [Claim]);
+
+        run.Should().Throw<SourceTreeException>().WithMessage("--from: the clone at '*' has no tag 'v0.9'*");
+    }
+}
