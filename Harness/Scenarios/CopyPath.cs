@@ -29,7 +29,7 @@ public enum CopyPath
 
 /// <summary>
 /// Reads the copy path of a transfer from the receiver's user_tag and VM object (at the data's first
-/// page), against the sender's: the classification is an observation, kept in the snapshot;
+/// page), against the sender's (docs/xnu-copy-paths.md): the classification is an observation, kept in the snapshot;
 /// the claims about which path a case takes follow the kernel's source.
 /// </summary>
 public static class CopyPaths

@@ -1,9 +1,10 @@
 namespace OolSpecs.Harness.Words;
 
 /// <summary>
-/// The memory an OOL sender sends: it decides the copy path (docs/xnu-copy-paths.md: purgeable
-/// memory is MEMORY_OBJECT_COPY_NONE, anonymous memory is copied symmetrically, malloc'ed memory
-/// is copied at send or shared like anonymous memory by the tag libmalloc gave its region).
+/// The memory an OOL sender sends: it decides the copy path (docs/xnu-copy-paths.md; vm_map_enter
+/// in osfmk/vm/vm_map.c: purgeable memory is MEMORY_OBJECT_COPY_NONE, anonymous memory is copied
+/// symmetrically, malloc'ed memory is copied at send or shared like anonymous memory by the tag
+/// libmalloc gave its region).
 /// </summary>
 public enum MemoryKind
 {

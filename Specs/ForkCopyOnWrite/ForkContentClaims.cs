@@ -17,18 +17,18 @@ public static class ForkContentClaims
     const string ChildNeverReads = "the child never reads what the parent writes after the fork";
 
     public static readonly Claim LinuxChildReadsParentData = new(Kernel.Linux, ChildReads,
-        KernelSource.Linux("`dup_mmap`, `copy_present_pte` (the child maps the parent's pages)"));
+        KernelSource.Linux(LinuxFunctions.DupMmap, LinuxFunctions.CopyPresentPte.Because("the child maps the parent's pages")));
     public static readonly Claim LinuxParentNeverReadsChildWrite = new(Kernel.Linux, ParentNeverReads,
-        KernelSource.Linux("`copy_present_pte` (both mappings write-protected), `do_wp_page`, `wp_page_copy` (the writer gets its own copy)"));
+        KernelSource.Linux(LinuxFunctions.CopyPresentPte.Because("both mappings write-protected"), LinuxFunctions.DoWpPage, LinuxFunctions.WpPageCopy.Because("the writer gets its own copy")));
     public static readonly Claim LinuxChildNeverReadsParentWrite = new(Kernel.Linux, ChildNeverReads,
-        KernelSource.Linux("`do_wp_page` (a shared page is copied for its writer; a reused one is no longer mapped by the child)"));
+        KernelSource.Linux(LinuxFunctions.DoWpPage.Because("a shared page is copied for its writer; a reused one is no longer mapped by the child")));
 
     public static readonly Claim XnuChildReadsParentData = new(Kernel.Xnu, ChildReads,
-        KernelSource.Xnu("`vm_map_fork`, `vm_object_copy_quickly` (the child's entry shares the parent's object)"));
+        KernelSource.Xnu(XnuFunctions.VmMapFork, XnuFunctions.VmObjectCopyQuickly.Because("the child's entry shares the parent's object")));
     public static readonly Claim XnuParentNeverReadsChildWrite = new(Kernel.Xnu, ParentNeverReads,
-        KernelSource.Xnu("`vm_fault_page` (a write through a `needs_copy` entry copies into the writer's shadow object)"));
+        KernelSource.Xnu(XnuFunctions.VmMapLookupAndLockObject.Because("a write through a `needs_copy` entry makes the writer a shadow object"), XnuFunctions.VmFaultInternal.Because("its fast path copies the page into that shadow")));
     public static readonly Claim XnuChildNeverReadsParentWrite = new(Kernel.Xnu, ChildNeverReads,
-        KernelSource.Xnu("`vm_map_fork` (the parent's entry is `needs_copy` too), `vm_fault_page`"));
+        KernelSource.Xnu(XnuFunctions.VmMapFork.Because("the parent's entry is `needs_copy` too"), XnuFunctions.VmMapLookupAndLockObject, XnuFunctions.VmFaultInternal));
 
     public static ClaimVerdict ChildReadsParentData(ForkCowRun run) =>
         new ClaimVerdict(run.Kernel == Kernel.Xnu ? XnuChildReadsParentData : LinuxChildReadsParentData)

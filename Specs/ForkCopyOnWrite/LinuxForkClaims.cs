@@ -18,17 +18,17 @@ namespace OolSpecs.Specs.ForkCopyOnWrite;
 public static class LinuxForkClaims
 {
     public static readonly Claim Untouched = new(Kernel.Linux, "an untouched private mapping has no page behind it",
-        KernelSource.Linux("`pte_to_pagemap_entry` (no PM_PRESENT bit without a page table entry)"));
+        KernelSource.Linux(LinuxFunctions.PteToPagemapEntry.Because("no PM_PRESENT bit without a page table entry")));
     public static readonly Claim Written = new(Kernel.Linux, "writing faults in a frame mapped by this process alone",
-        KernelSource.Linux("`do_anonymous_page` (a new folio mapped once), `pte_to_pagemap_entry` (PM_MMAP_EXCLUSIVE for a map count of 1)"));
+        KernelSource.Linux(LinuxFunctions.DoAnonymousPage.Because("a new folio mapped once"), LinuxFunctions.PteToPagemapEntry.Because("PM_MMAP_EXCLUSIVE for a map count of 1")));
     public static readonly Claim ChildShares = new(Kernel.Linux, "after fork the child maps the parent's very frame, now mapped twice and so not exclusive",
-        KernelSource.Linux("`dup_mmap`, `copy_present_pte` (the anonymous page is write-protected and mapped in both), `pte_to_pagemap_entry`"));
+        KernelSource.Linux(LinuxFunctions.DupMmap, LinuxFunctions.CopyPresentPte.Because("the anonymous page is write-protected and mapped in both"), LinuxFunctions.PteToPagemapEntry));
     public static readonly Claim ChildCopies = new(Kernel.Linux, "the child's write copies each page it writes to a new frame that only the child maps; a page it does not write stays the parent's frame, mapped twice",
-        KernelSource.Linux("`do_wp_page`, `wp_page_copy` (a page mapped twice is copied on write)"));
+        KernelSource.Linux(LinuxFunctions.DoWpPage, LinuxFunctions.WpPageCopy.Because("a page mapped twice is copied on write")));
     public static readonly Claim ParentKeeps = new(Kernel.Linux, "the parent keeps its frames: mapped once again where the child made its own copy, still mapped twice where it did not",
-        KernelSource.Linux("`wp_page_copy` (the child's copy drops its mapping of the old page)"));
+        KernelSource.Linux(LinuxFunctions.WpPageCopy.Because("the child's copy drops its mapping of the old page")));
     public static readonly Claim ParentReuses = new(Kernel.Linux, "with parent and child pinned to one CPU, as the probe runs them, the parent's write reuses a frame only it maps (nothing else holds the page, so the last mapper needs no copy); it always copies a frame it still shares with the child",
-        KernelSource.Linux("`do_wp_page`, `wp_can_reuse_anon_folio` (an exclusive anonymous folio is reused, not copied)"));
+        KernelSource.Linux(LinuxFunctions.DoWpPage, LinuxFunctions.WpCanReuseAnonFolio.Because("a page fork shared is reused only when the writer holds the sole reference, after draining this CPU's LRU batches")));
 
     public static Claim For(string step) => step switch
     {

@@ -12,22 +12,22 @@ namespace OolSpecs.Specs.ForkCopyOnWrite;
 public static class XnuForkClaims
 {
     public static readonly Claim Untouched = new(Kernel.Xnu, "an allocation nobody has touched is empty: no resident page and no reference",
-        KernelSource.Xnu("`vm_map_enter` (no object until the first fault), `vm_map_region_walk` (SM_EMPTY for a null object)"));
+        KernelSource.Xnu(XnuFunctions.VmMapEnter.Because("no object until the first fault"), XnuFunctions.VmMapRegionWalk.Because("SM_EMPTY for a null object")));
     public static readonly Claim Written = new(Kernel.Xnu, "writing makes the pages resident in a private region with one reference",
-        KernelSource.Xnu("`vm_fault_page` (zero-fill into a new object), `vm_map_region_walk`"));
+        KernelSource.Xnu(XnuFunctions.VmMapLookupAndLockObject.Because("an entry without an object gets a new one"), XnuFunctions.VmFaultInternal.Because("its fast path zero-fills the page"), XnuFunctions.VmMapRegionWalk));
     public static readonly Claim ChildShares = new(Kernel.Xnu, "after fork the child's region is copy-on-write, referenced by both tasks, with the parent's pages resident",
-        KernelSource.Xnu("`vm_map_fork` (VM_INHERIT_COPY), `vm_object_copy_quickly` (both entries `needs_copy`), `vm_map_region_walk`"));
+        KernelSource.Xnu(XnuFunctions.VmMapFork.Because("VM_INHERIT_COPY"), XnuFunctions.VmObjectCopyQuickly.Because("both entries `needs_copy`"), XnuFunctions.VmMapRegionWalk));
     public static readonly Claim ChildCopies = new(Kernel.Xnu, "the child's write gives it a private copy with one reference",
-        KernelSource.Xnu("`vm_fault_page` (copy into the child's shadow), `vm_map_region_look_for_page` (the page is found at depth 0)"));
+        KernelSource.Xnu(XnuFunctions.VmMapLookupAndLockObject.Because("the child's write through `needs_copy` makes it a shadow"), XnuFunctions.VmFaultInternal.Because("its fast path copies the page into the shadow"), XnuFunctions.VmMapRegionLookForPage.Because("the page is found at depth 0")));
     public static readonly Claim ParentStillCow = new(Kernel.Xnu, "the parent's region stays copy-on-write after the child copied, though its ref_count is back to 1",
-        KernelSource.Xnu("`vm_object_collapse` with bypass (`vm_object_do_bypass`, called from the fault path) drops the child's reference; the parent's entry keeps `needs_copy`"));
+        KernelSource.Xnu(XnuFunctions.VmFaultInternal.Because("its fast path asks for a collapse after the copy"), XnuFunctions.VmFaultComplete.Because("calls `vm_object_collapse`"), XnuFunctions.VmObjectCollapse.Because("bypasses the backing object once the shadow covers it"), XnuFunctions.VmObjectDoBypass.Because("drops the child's reference; the parent's entry keeps `needs_copy`")));
     public static readonly Claim ParentPrivate = new(Kernel.Xnu, "the parent's write makes its region private again",
-        KernelSource.Xnu("`vm_object_shadow` (no shadow is made for an object with one reference), `vm_map_region_walk`"));
+        KernelSource.Xnu(XnuFunctions.VmMapLookupAndLockObject.Because("the parent's write through `needs_copy` asks for a shadow"), XnuFunctions.VmObjectShadow.Because("none is made for an object with one reference"), XnuFunctions.VmMapRegionWalk));
 
     public static readonly Claim ChildPartCopyStillShares = new(Kernel.Xnu, "when the child writes only part of a buffer the parent had written whole, its region stays copy-on-write and still references the parent's object: its copy does not cover it, so nothing is bypassed (SM_COW, ref_count 2, every page resident)",
-        KernelSource.Xnu("`vm_object_collapse` (the bypass is refused while the backing object holds pages the shadow does not cover), `vm_map_region_look_for_page` (unwritten pages are found at depth 1), `vm_map_region_walk`"));
+        KernelSource.Xnu(XnuFunctions.VmObjectCollapse.Because("the bypass is refused while the backing object holds pages the shadow does not cover"), XnuFunctions.VmMapRegionLookForPage.Because("unwritten pages are found at depth 1"), XnuFunctions.VmMapRegionWalk));
     public static readonly Claim ParentStillShares = new(Kernel.Xnu, "so the parent's region, before it writes, is copy-on-write with ref_count 2: the child still references its object",
-        KernelSource.Xnu("`vm_object_collapse` (no bypass), `vm_map_region_walk` (SM_COW for `needs_copy`, the object's ref_count)"));
+        KernelSource.Xnu(XnuFunctions.VmObjectCollapse.Because("no bypass"), XnuFunctions.VmMapRegionWalk.Because("SM_COW for `needs_copy`, the object's ref_count")));
 
     /// <summary>
     /// The claim of one step and the state it documents for a buffer of <paramref name="pages"/>

@@ -10,11 +10,11 @@ public static class AbsentClaims
 {
     public static readonly Claim LinuxNotInherited = new(Kernel.Linux,
         "a MADV_DONTFORK mapping is left out of the child: nothing is mapped at its address there, at the fork or later, and the parent's data stays its own",
-        KernelSource.Linux("`madvise_vma_behavior` (MADV_DONTFORK sets VM_DONTCOPY), `dup_mmap` (a VM_DONTCOPY VMA is not copied: its range is cleared from the child's tree)"));
+        KernelSource.Linux(LinuxFunctions.MadviseVmaBehavior.Because("MADV_DONTFORK sets VM_DONTCOPY"), LinuxFunctions.DupMmap.Because("a VM_DONTCOPY VMA is not copied: its range is cleared from the child's tree")));
 
     public static readonly Claim XnuNotInherited = new(Kernel.Xnu,
         "a VM_INHERIT_NONE region is left out of the child: nothing is mapped at its address there, at the fork or later, and the parent's data stays its own",
-        KernelSource.Xnu("`vm_map_fork` (VM_INHERIT_NONE: no entry is made in the child's map)"));
+        KernelSource.Xnu(XnuFunctions.VmMapFork.Because("VM_INHERIT_NONE: no entry is made in the child's map")).ReadOnlyAt(XnuTags.Xnu10002, XnuTags.Xnu11417));
 
     public static ClaimVerdict NotInherited(ForkInheritRun run) =>
         new ClaimVerdict(run.Kernel == Kernel.Xnu ? XnuNotInherited : LinuxNotInherited)

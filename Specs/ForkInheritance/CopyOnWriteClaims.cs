@@ -13,23 +13,23 @@ public static class CopyOnWriteClaims
 {
     public static readonly Claim LinuxWritesStay = new(Kernel.Linux,
         "with a MAP_PRIVATE mapping the child reads the parent's data as it was at the fork, and after the fork neither side sees the other's writes",
-        KernelSource.Linux("`dup_mmap`, `anon_vma_fork`, `copy_page_range` and `copy_present_pte` (the pages are write-protected in both), `do_wp_page` and `wp_page_copy` (a write to a page mapped twice copies it)"));
+        KernelSource.Linux(LinuxFunctions.DupMmap, LinuxFunctions.AnonVmaFork, LinuxFunctions.CopyPageRange, LinuxFunctions.CopyPresentPte.Because("the pages are write-protected in both"), LinuxFunctions.DoWpPage, LinuxFunctions.WpPageCopy.Because("a write to a page mapped twice copies it")));
 
     public static readonly Claim LinuxSharedUntilWritten = new(Kernel.Linux,
         "at the fork the child maps the parent's very frames, each mapped twice and so not exclusive; once both sides have written, their frames are distinct, each mapped once",
-        KernelSource.Linux("`copy_page_range`, `vma_needs_copy` (a VMA with an anon_vma has its page tables copied), `copy_present_pte`, `wp_page_copy`, `pte_to_pagemap_entry`"));
+        KernelSource.Linux(LinuxFunctions.CopyPageRange, LinuxFunctions.VmaNeedsCopy.Because("a VMA with an anon_vma has its page tables copied"), LinuxFunctions.CopyPresentPte, LinuxFunctions.WpPageCopy, LinuxFunctions.PteToPagemapEntry));
 
     public static readonly Claim XnuWritesStay = new(Kernel.Xnu,
         "with VM_INHERIT_COPY the child reads the parent's data as it was at the fork, and after the fork neither side sees the other's writes",
-        KernelSource.Xnu("`vm_map_fork` (VM_INHERIT_COPY), `vm_object_copy_quickly` (both entries `needs_copy`, the parent's pages write-protected), `vm_fault_page` (a write makes a shadow object of the writer's own)"));
+        KernelSource.Xnu(XnuFunctions.VmMapFork.Because("VM_INHERIT_COPY"), XnuFunctions.VmObjectCopyQuickly.Because("both entries `needs_copy`, the parent's pages write-protected"), XnuFunctions.VmMapLookupAndLockObject.Because("a write through `needs_copy` makes a shadow object of the writer's own"), XnuFunctions.VmFaultInternal.Because("its fast path copies the page into it")).ReadOnlyAt(XnuTags.Xnu10002, XnuTags.Xnu11417));
 
     public static readonly Claim XnuCopyOnWrite = new(Kernel.Xnu,
         "at the fork the child's region is copy-on-write on the VM object the parent filled, SM_COW with two references; once both sides have written, each maps a VM object of its own",
-        KernelSource.Xnu("`vm_map_fork`, `vm_object_copy_quickly` (the child's entry references the parent's object, both `needs_copy`), `vm_object_shadow` (a write through `needs_copy` gives the writer a shadow), `vm_map_region_walk`"));
+        KernelSource.Xnu(XnuFunctions.VmMapFork, XnuFunctions.VmObjectCopyQuickly.Because("the child's entry references the parent's object, both `needs_copy`"), XnuFunctions.VmMapLookupAndLockObject.Because("a write through `needs_copy` gives the writer a shadow"), XnuFunctions.VmObjectShadow, XnuFunctions.VmMapRegionWalk).ReadOnlyAt(XnuTags.Xnu10002, XnuTags.Xnu11417));
 
     public static readonly Claim XnuDefaultIsCopy = new(Kernel.Xnu,
         "vm_allocate'd memory is inherited as a copy unless told otherwise: its region's inheritance is VM_INHERIT_COPY",
-        KernelSource.Xnu("`mach_vm_allocate_kernel` (enters the range with VM_INHERIT_DEFAULT), `mach/vm_inherit.h` (VM_INHERIT_DEFAULT is VM_INHERIT_COPY)"));
+        KernelSource.Xnu(XnuFunctions.MachVmAllocateKernel.Because("enters the range with VM_INHERIT_DEFAULT"), XnuFunctions.VmInheritDefault.Because("VM_INHERIT_COPY")).ReadOnlyAt(XnuTags.Xnu10002, XnuTags.Xnu11417));
 
     /// <summary>VM_INHERIT_COPY in mach/vm_inherit.h.</summary>
     public const int VmInheritCopy = 1;

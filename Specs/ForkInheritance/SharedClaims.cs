@@ -12,23 +12,23 @@ public static class SharedClaims
 {
     public static readonly Claim LinuxWritesCross = new(Kernel.Linux,
         "with a MAP_SHARED|MAP_ANONYMOUS mapping each side sees the other's writes: the child reads the parent's data at the fork and its later write, and the parent reads the child's write",
-        KernelSource.Linux("`shmem_zero_setup` (the mapping is one shmem object), `dup_mmap` (the child's VMA maps the same object)"));
+        KernelSource.Linux(LinuxFunctions.ShmemZeroSetup.Because("the mapping is one shmem object"), LinuxFunctions.DupMmap.Because("the child's VMA maps the same object")));
 
     public static readonly Claim LinuxSameFrames = new(Kernel.Linux,
         "both sides map the frames the parent filled: once the child has touched them, every page is the parent's frame, mapped twice",
-        KernelSource.Linux("`shmem_fault`, `shmem_get_folio` (each page of the object is one folio, which both processes find), `pte_to_pagemap_entry`"));
+        KernelSource.Linux(LinuxFunctions.ShmemFault, LinuxFunctions.ShmemGetFolio.Because("each page of the object is one folio, which both processes find"), LinuxFunctions.PteToPagemapEntry));
 
     public static readonly Claim LinuxNoPageTablesCopied = new(Kernel.Linux,
         "fork copies no page tables for a shared mapping: at the fork none of its pages is present in the child, which faults them in when it touches them",
-        KernelSource.Linux("`dup_mmap`, `copy_page_range`, `vma_needs_copy` (a VMA without an anon_vma is left to faults)"));
+        KernelSource.Linux(LinuxFunctions.DupMmap, LinuxFunctions.CopyPageRange, LinuxFunctions.VmaNeedsCopy.Because("a VMA without an anon_vma is left to faults")));
 
     public static readonly Claim XnuWritesCross = new(Kernel.Xnu,
         "with VM_INHERIT_SHARE each side sees the other's writes: the child reads the parent's data at the fork and its later write, and the parent reads the child's write",
-        KernelSource.Xnu("`vm_map_fork` (VM_INHERIT_SHARE), `vm_map_fork_share` (the child's entry references the parent's VM object)"));
+        KernelSource.Xnu(XnuFunctions.VmMapFork.Because("VM_INHERIT_SHARE"), XnuFunctions.VmMapForkShare.Because("the child's entry references the parent's VM object")).ReadOnlyAt(XnuTags.Xnu10002, XnuTags.Xnu11417));
 
     public static readonly Claim XnuSameObject = new(Kernel.Xnu,
         "from the fork on both tasks map the VM object the parent filled, SM_SHARED with two references, at every step",
-        KernelSource.Xnu("`vm_map_fork_share` (both entries reference the object and are marked `is_shared`; an object the parent's own fault made needs no shadow), `vm_map_region_walk` (SM_SHARED: two references, no shadow)"));
+        KernelSource.Xnu(XnuFunctions.VmMapForkShare.Because("both entries reference the object and are marked `is_shared`; an object the parent's own fault made needs no shadow"), XnuFunctions.VmMapRegionWalk.Because("SM_SHARED: two references, no shadow")).ReadOnlyAt(XnuTags.Xnu10002, XnuTags.Xnu11417));
 
     public static ClaimVerdict WritesCross(ForkInheritRun run)
     {

@@ -13,11 +13,11 @@ public static class WipedClaims
 {
     public static readonly Claim ChildSeesZeros = new(Kernel.Linux,
         "a MADV_WIPEONFORK mapping is in the child but wiped: mapped at the same address with no page present at the fork, it reads zeros, and still zeros after the parent writes again",
-        KernelSource.Linux("`madvise_vma_behavior` (MADV_WIPEONFORK sets VM_WIPEONFORK), `dup_mmap` (such a VMA gets no anon_vma and no `copy_page_range`), `do_anonymous_page` (a first touch is zero-filled)"));
+        KernelSource.Linux(LinuxFunctions.MadviseVmaBehavior.Because("MADV_WIPEONFORK sets VM_WIPEONFORK"), LinuxFunctions.DupMmap.Because("such a VMA gets no anon_vma and no `copy_page_range`"), LinuxFunctions.DoAnonymousPage.Because("a first touch is zero-filled")));
 
     public static readonly Claim ChildWritesStayInChild = new(Kernel.Linux,
         "the child's writes to a MADV_WIPEONFORK mapping go to new frames of its own, each mapped once, and never reach the parent, whose data stays its own",
-        KernelSource.Linux("`do_anonymous_page` (a new folio for the child's VMA, which shares no anon_vma with the parent's), `pte_to_pagemap_entry`"));
+        KernelSource.Linux(LinuxFunctions.DoAnonymousPage.Because("a new folio for the child's VMA, which shares no anon_vma with the parent's"), LinuxFunctions.PteToPagemapEntry));
 
     public static ClaimVerdict SeesZeros(ForkInheritRun run)
     {

@@ -14,23 +14,23 @@ public static class ArticleClaims
 {
     public static readonly Claim LargePurgeableDeallocateIsCopiedAtSend =
         new(Kernel.Xnu, "with deallocate, sixteen pages of purgeable memory are still copied at send into a new object holding only the sender's resident pages, even where a physical copy was asked: the receiver gets a private region with one reference and only the touched page resident",
-            KernelSource.Xnu("`ipc_kmsg_copyin_ool_descriptor` (a physical copy with deallocate is a virtual one), `vm_map_copyin_internal` (`src_destroy`), `vm_object_copy_strategically` and `vm_object_copy_slowly` (purgeable memory is MEMORY_OBJECT_COPY_NONE)"));
+            KernelSource.Xnu(XnuFunctions.IpcKmsgCopyinOolDescriptor.Because("a physical copy with deallocate is a virtual one"), XnuFunctions.VmMapCopyinInternal.Because("`src_destroy`"), XnuFunctions.VmObjectCopyStrategically, XnuFunctions.VmObjectCopySlowly.Because("purgeable memory is MEMORY_OBJECT_COPY_NONE")));
 
     public static readonly Claim SmallDeallocateIsCopiedIntoAKernelBuffer =
         new(Kernel.Xnu, "with deallocate, a one-page payload is still copied into a kernel buffer, whatever copy was asked: the receiver gets a private region with one reference and its page resident",
-            KernelSource.Xnu("`vm_map_copyin_internal` (`len <= msg_ool_size_small`: `vm_map_copyin_kernel_buffer`, which then removes the source range), `vm_map_copyout_kernel_buffer`"));
+            KernelSource.Xnu(XnuFunctions.VmMapCopyinInternal.Because("`len <= msg_ool_size_small`"), XnuFunctions.VmMapCopyinKernelBuffer.Because("which then removes the source range"), XnuFunctions.VmMapCopyoutKernelBuffer));
 
     public static readonly Claim SmallCopiesArePhysical =
         new(Kernel.Xnu, "a one-page copy without deallocate becomes a private physical copy, whatever was asked",
-            KernelSource.Xnu("`vm_map_copyin_internal` (`len <= msg_ool_size_small`), `vm_map_copyin_kernel_buffer`, `vm_map_copyout_kernel_buffer`"));
+            KernelSource.Xnu(XnuFunctions.VmMapCopyinInternal.Because("`len <= msg_ool_size_small`"), XnuFunctions.VmMapCopyinKernelBuffer, XnuFunctions.VmMapCopyoutKernelBuffer));
 
     public static readonly Claim LargeVirtualCopyShowsNoCow =
         new(Kernel.Xnu, "a sixteen-page virtual copy of purgeable memory shows no SM_COW in the receiver: purgeable memory is copied at send into a new object holding only the sender's resident pages, so the receiver's region is private, with one reference and only the touched page resident",
-            KernelSource.Xnu("`vm_object_copy_strategically` and `vm_object_copy_slowly` (purgeable memory is MEMORY_OBJECT_COPY_NONE: only resident pages are copied into a new object)"));
+            KernelSource.Xnu(XnuFunctions.VmObjectCopyStrategically, XnuFunctions.VmObjectCopySlowly.Because("purgeable memory is MEMORY_OBJECT_COPY_NONE: only resident pages are copied into a new object")));
 
     public static readonly Claim LargePhysicalCopyShowsCow =
         new(Kernel.Xnu, "a sixteen-page physical copy without deallocate shows SM_COW with one reference and every page resident",
-            KernelSource.Xnu("`ipc_kmsg_copyin_ool_descriptor` (bytes copied into `ipc_kernel_copy_map`, then `vm_map_copyin` with `src_destroy`), `vm_object_copy_quickly`, `vm_map_region_walk`"));
+            KernelSource.Xnu(XnuFunctions.IpcKmsgCopyinOolDescriptor.Because("bytes copied into `ipc_kernel_copy_map`, then `vm_map_copyin` with `src_destroy`"), XnuFunctions.VmObjectCopyQuickly, XnuFunctions.VmMapRegionWalk));
 
     /// <summary>The copy-field claim and the one claim this reception's options fall under.</summary>
     public static IReadOnlyList<ClaimVerdict> Judge(Reception r)

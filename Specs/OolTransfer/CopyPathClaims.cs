@@ -16,31 +16,31 @@ public static class CopyPathClaims
 {
     public static readonly Claim SmallPayloadsGoThroughAKernelBuffer =
         new(Kernel.Xnu, "a payload of at most the small-copy size is copied into a kernel buffer at send, whatever the memory, option and deallocate: the receiver gets fresh private memory (user_tag 0, one reference, every page of the data resident)",
-            KernelSource.Xnu("`vm_map_copyin_internal` (`len <= msg_ool_size_small`), `vm_map_copyin_kernel_buffer`, `vm_map_copyout_kernel_buffer` (a null object, tag 0)"));
+            KernelSource.Xnu(XnuFunctions.VmMapCopyinInternal.Because("`len <= msg_ool_size_small`"), XnuFunctions.VmMapCopyinKernelBuffer, XnuFunctions.VmMapCopyoutKernelBuffer.Because("a null object, tag 0")));
 
     public static readonly Claim AnonymousVirtualCopyIsShared =
         new(Kernel.Xnu, "a large virtual copy of anonymous memory is shared copy-on-write: the receiver maps the sender's own object (SM_COW, ref_count 2, only the touched page resident, the sender's user_tag), and the sender's region shows SM_COW with ref_count 2 while the message is queued",
-            KernelSource.Xnu("`vm_map_copyin_internal` (entry list), `vm_object_copy_quickly` (a symmetric object is shared, both entries `needs_copy`), `vm_map_copyout_internal`, `vm_map_region_walk` (SM_COW for `needs_copy`)"));
+            KernelSource.Xnu(XnuFunctions.VmMapCopyinInternal.Because("entry list"), XnuFunctions.VmObjectCopyQuickly.Because("a symmetric object is shared, both entries `needs_copy`"), XnuFunctions.VmMapCopyoutInternal, XnuFunctions.VmMapRegionWalk.Because("SM_COW for `needs_copy`")));
 
     public static readonly Claim AnonymousDeallocateHandsOverTheObject =
         new(Kernel.Xnu, "a large copy of anonymous memory with deallocate, virtual or physical, hands the sender's object to the receiver: it maps that very object copy-on-write with one reference (SM_COW, ref_count 1, only the touched page resident)",
-            KernelSource.Xnu("`ipc_kmsg_copyin_ool_descriptor` (a physical copy with deallocate is a virtual one), `vm_object_copy_quickly`, then the source entry is removed (`src_destroy`); the receiver's entry keeps `needs_copy`"));
+            KernelSource.Xnu(XnuFunctions.IpcKmsgCopyinOolDescriptor.Because("a physical copy with deallocate is a virtual one"), XnuFunctions.VmObjectCopyQuickly, XnuFunctions.VmMapCopyinInternal.Because("with `src_destroy` the source entry is removed; the receiver's entry keeps `needs_copy`")));
 
     public static readonly Claim LargePhysicalCopyGoesThroughTheIpcCopyMap =
         new(Kernel.Xnu, "a large physical copy kept by its sender is copied into the kernel's IPC copy map at send, whatever the page-aligned memory: the receiver gets SM_COW with one reference, every page resident, user_tag 7 (VM_KERN_MEMORY_IPC)",
-            KernelSource.Xnu("`ipc_kmsg_copyin_ool_descriptor` (copies into `ipc_kernel_copy_map`, then `vm_map_copyin` with `src_destroy`), `vm_object_copy_quickly`, `vm_map_copyout_internal`"));
+            KernelSource.Xnu(XnuFunctions.IpcKmsgCopyinOolDescriptor.Because("copies into `ipc_kernel_copy_map`, then `vm_map_copyin` with `src_destroy`"), XnuFunctions.VmObjectCopyQuickly, XnuFunctions.VmMapCopyoutInternal));
 
     public static readonly Claim PurgeableIsCopiedAtSend =
         new(Kernel.Xnu, "a large virtual copy of purgeable memory, and any large copy of it with deallocate, is copied at send into a new object: the receiver never maps the sender's object, and carries the sender's user_tag",
-            KernelSource.Xnu("`vm_map_enter` (a purgeable object is MEMORY_OBJECT_COPY_NONE), `vm_object_copy_strategically`, `vm_object_copy_slowly`"));
+            KernelSource.Xnu(XnuFunctions.VmMapEnter.Because("a purgeable object is MEMORY_OBJECT_COPY_NONE"), XnuFunctions.VmObjectCopyStrategically, XnuFunctions.VmObjectCopySlowly));
 
     public static readonly Claim MallocIsCopiedNotShared =
         new(Kernel.Xnu, "a large virtual copy of malloc'ed memory whose region carries one of malloc's no-copy-on-write tags (VM_MEMORY_MALLOC 1, MALLOC_SMALL 2, MALLOC_TINY 7, MALLOC_NANO 11, MALLOC_MEDIUM 12) is copied at send, never shared: the receiver never maps the sender's object, and the sender's region is left as it was",
-            KernelSource.Xnu("`vm_map_enter` (`vm_memory_malloc_no_cow`: malloc's tags get MEMORY_OBJECT_COPY_DELAY_FORK), `vm_map_copyin_internal` (copies such objects with `vm_object_copy_slowly` unless forking)"));
+            KernelSource.Xnu(XnuFunctions.VmMapEnter.Because("malloc's tags get MEMORY_OBJECT_COPY_DELAY_FORK"), XnuFunctions.VmMemoryMallocNoCow.Because("which tags those are"), XnuFunctions.VmMapCopyinInternal.Because("copies such objects with `vm_object_copy_slowly` unless forking")));
 
     public static readonly Claim MallocLargeIsShared =
         new(Kernel.Xnu, "a large virtual copy of malloc'ed memory whose region is tagged VM_MEMORY_MALLOC_LARGE (3), which macOS leaves out of the no-copy-on-write tags because realloc may vm_copy such a block, is shared copy-on-write like anonymous memory: the receiver maps the sender's own object (SM_COW, ref_count 2, only the touched page resident, the sender's user_tag), and the sender's region shows SM_COW with ref_count 2 while the message is queued",
-            KernelSource.Xnu("`vm_map_init` (`vm_memory_malloc_no_cow_mask`: on macOS MALLOC_LARGE is left out), `vm_map_enter` (no such tag: a symmetric object), `vm_map_copyin_internal`, `vm_object_copy_quickly`, `vm_map_region_walk`"));
+            KernelSource.Xnu(XnuFunctions.VmMapInit.Because("`vm_memory_malloc_no_cow_mask`: on macOS MALLOC_LARGE is left out"), XnuFunctions.VmMapEnter.Because("no such tag: a symmetric object"), XnuFunctions.VmMapCopyinInternal, XnuFunctions.VmObjectCopyQuickly, XnuFunctions.VmMapRegionWalk));
 
     /// <summary>VM_MEMORY_MALLOC_LARGE: libmalloc's tag for a block above its small (and, where it is on, medium) zone.</summary>
     public const int MallocLargeTag = 3;

@@ -8,11 +8,11 @@ public static class DescriptorClaims
 {
     public static readonly Claim CopyFieldIsTheSendersOption =
         new(Kernel.Xnu, "the receiver's copy field is the sender's option, never what the kernel did",
-            KernelSource.Xnu("`ipc_kmsg_copyout_ool_descriptor` (xnu-10002) and `ipc_kmsg_deflate_memory_descriptor` (xnu-11215 on) never rewrite the copy field"));
+            KernelSource.Xnu(XnuFunctions.IpcKmsgCopyoutOolDescriptor.OnlyAt(XnuTags.Xnu10002).Because("never rewrites the copy field"), XnuFunctions.IpcKmsgDeflateMemoryDescriptor.OnlyAt(XnuTags.Xnu11215, XnuTags.Xnu11417).Because("never rewrites the copy field")));
 
     public static readonly Claim DeallocateBitSaysVirtualCopy =
         new(Kernel.Xnu, "the receiver reads deallocate set exactly for a VIRTUAL_COPY, whatever the sender asked: the kernel rewrites the bit on copyout",
-            KernelSource.Xnu("`ipc_kmsg_copyout_ool_descriptor` (xnu-10002) and `ipc_kmsg_deflate_memory_descriptor` (xnu-11215 on) set `deallocate = (copy == MACH_MSG_VIRTUAL_COPY)`"));
+            KernelSource.Xnu(XnuFunctions.IpcKmsgCopyoutOolDescriptor.OnlyAt(XnuTags.Xnu10002).Because("sets `deallocate = (copy == MACH_MSG_VIRTUAL_COPY)`"), XnuFunctions.IpcKmsgDeflateMemoryDescriptor.OnlyAt(XnuTags.Xnu11215, XnuTags.Xnu11417).Because("sets `deallocate = (copy == MACH_MSG_VIRTUAL_COPY)`")));
 
     public static ClaimVerdict CopyField(CopyOption asked, CopyOption received) =>
         new ClaimVerdict(CopyFieldIsTheSendersOption)

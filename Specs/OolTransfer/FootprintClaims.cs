@@ -9,11 +9,11 @@ public static class FootprintClaims
 {
     public static readonly Claim ReceivingChargesNothing =
         new(Kernel.Xnu, "a large virtual copy is not charged to the receiver's phys_footprint when it arrives",
-            KernelSource.Xnu("`pmap_enter_options_internal` (phys_footprint is credited to a pmap as it maps a page; the copied-out entry maps nothing until it faults), `vm_map_copyout_internal`"));
+            KernelSource.Xnu(XnuFunctions.PmapEnterOptionsInternal.Because("phys_footprint is credited to a pmap as it maps a page; the copied-out entry maps nothing until it faults"), XnuFunctions.VmMapCopyoutInternal));
 
     public static readonly Claim WritingEveryPageChargesThePayload =
         new(Kernel.Xnu, "once the receiver has written every page it is charged the whole payload",
-            KernelSource.Xnu("`vm_fault_page` (each write copies the page into the receiver's shadow), `pmap_enter_options_internal` (and maps it, crediting phys_footprint)"));
+            KernelSource.Xnu(XnuFunctions.VmMapLookupAndLockObject.Because("each write through `needs_copy` gives the receiver a shadow"), XnuFunctions.VmFaultInternal.Because("its fast path copies the page into it"), XnuFunctions.PmapEnterOptionsInternal.Because("and maps it, crediting phys_footprint")));
 
     public static ClaimVerdict Receiving(OolFootprint charges) =>
         new ClaimVerdict(ReceivingChargesNothing).Expect(charges.ReceiverCharge(OolSteps.Received) == 0.0m,

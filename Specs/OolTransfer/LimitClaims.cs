@@ -12,7 +12,7 @@ public static class LimitClaims
 
     public static readonly Claim PhysicalCopyPastTheLimitIsRefused =
         new(Kernel.Xnu, "a kept physical copy of more than 7 MiB (7/8 of IPC_KERNEL_COPY_MAP_SIZE) is refused at send with MACH_MSG_VM_KERNEL, and one of exactly 7 MiB is sent",
-            KernelSource.Xnu("`ipc_kmsg_copyin_body` (xnu-10002); `ipc_kmsg_inflate_ool_descriptor` and `ipc_validate_kmsg_schema_from_user` (xnu-11215 on) sum `round_page` of each kept physical copy and compare with `ipc_kmsg_max_vm_space`"));
+            KernelSource.Xnu(XnuFunctions.IpcKmsgCopyinBody.OnlyAt(XnuTags.Xnu10002).Because("sums `round_page` of each kept physical copy and compares with `ipc_kmsg_max_vm_space`"), XnuFunctions.IpcKmsgInflateOolDescriptor.OnlyAt(XnuTags.Xnu11215, XnuTags.Xnu11417), XnuFunctions.IpcValidateKmsgSchemaFromUser.OnlyAt(XnuTags.Xnu11215, XnuTags.Xnu11417).Because("sum `round_page` of each kept physical copy and compare with `ipc_kmsg_max_vm_space`")));
 
     public static ClaimVerdict Limit(OolTransferRun atTheLimit, OolTransferRun pastTheLimit) =>
         new ClaimVerdict(PhysicalCopyPastTheLimitIsRefused)

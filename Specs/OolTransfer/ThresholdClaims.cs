@@ -8,15 +8,15 @@ public static class ThresholdClaims
 {
     public static readonly Claim ThresholdIsKheapMaxSize =
         new(Kernel.Xnu, "the small-copy size is KHEAP_MAX_SIZE, compared with the payload's bytes: 32 KiB on an arm64 kernel (Rosetta included), 16 KiB on x86_64; every size up to it goes through a kernel buffer and no larger one does",
-            KernelSource.Xnu("`ipc_init` (`msg_ool_size_small = KHEAP_MAX_SIZE`), `kalloc.h` (`KHEAP_MAX_SIZE` per arch), `vm_map_copyin_internal` (`len <= msg_ool_size_small`)"));
+            KernelSource.Xnu(XnuFunctions.IpcInit.Because("`msg_ool_size_small = KHEAP_MAX_SIZE`"), XnuFunctions.KheapMaxSize.Because("per arch"), XnuFunctions.VmMapCopyinInternal.Because("`len <= msg_ool_size_small`")));
 
     public static readonly Claim MisalignedPayloadIsCopiedAtReceive =
         new(Kernel.Xnu, "a payload one byte past the small-copy size and under three pages' worth of bytes (32769 bytes with 16 KiB pages) is mapped at send but, not being whole pages, copied in full at receive into memory tagged VM_MEMORY_MACH_MSG (20)",
-            KernelSource.Xnu("`ipc_kmsg_copyout_ool_descriptor` (a misaligned copy is copied out with `vm_map_copy_overwrite` into a fresh VM_MEMORY_MACH_MSG region), `vm_map_copy_overwrite_unaligned`"));
+            KernelSource.Xnu(XnuFunctions.IpcKmsgCopyoutOolDescriptor.Because("a misaligned copy is copied out with `vm_map_copy_overwrite` into a fresh VM_MEMORY_MACH_MSG region"), XnuFunctions.VmMapCopyOverwrite, XnuFunctions.VmMapCopyOverwriteUnaligned));
 
     public static readonly Claim MisalignedWholePagesKeepTheSendersObject =
         new(Kernel.Xnu, "a payload one byte past the small-copy size and of three pages' worth of bytes or more (16385 bytes with 4 KiB pages) is copied out over memory tagged VM_MEMORY_MACH_MSG (20), yet only its unaligned tail is copied: its whole pages map the sender's object",
-            KernelSource.Xnu("`ipc_kmsg_copyout_ool_descriptor` (a misaligned copy goes to `vm_map_copy_overwrite`), `vm_map_copy_overwrite` (from `VM_MAP_COPY_OVERWRITE_OPTIMIZATION_THRESHOLD_PAGES`, 3, only the unaligned head and tail take `vm_map_copy_overwrite_nested`), `vm_map_copy_overwrite_aligned` (a fresh destination entry takes the copy's object)"));
+            KernelSource.Xnu(XnuFunctions.IpcKmsgCopyoutOolDescriptor.Because("a misaligned copy goes to `vm_map_copy_overwrite`"), XnuFunctions.VmMapCopyOverwrite.Because("from `VM_MAP_COPY_OVERWRITE_OPTIMIZATION_THRESHOLD_PAGES`, 3, only the unaligned head and tail take `vm_map_copy_overwrite_nested`"), XnuFunctions.VmMapCopyOverwriteAligned.Because("a fresh destination entry takes the copy's object")));
 
     /// <summary>
     /// Whether vm_map_copy_overwrite maps a misaligned payload's whole pages rather than copying them:

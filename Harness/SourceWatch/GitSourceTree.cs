@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace OolSpecs.Harness.SourceWatch;
+
+/// <summary>
+/// A kernel source tree in git (a bare clone or a work tree), read at tags through the `git`
+/// command: `git show TAG:path` needs no checkout, so one clone serves every release.
+/// </summary>
+public sealed class GitSourceTree
+{
+    readonly Dictionary<(string Tag, string Path), string?> files = [];
+
+    GitSourceTree(string directory) => Directory = directory;
+
+    /// <summary>The clone's folder, as given.</summary>
+    public string Directory { get; }
+
+    /// <summary>Opens <paramref name="directory"/>; <paramref name="setting"/> names where it came from, for the error.</summary>
+    /// <exception cref="SourceTreeException">It is not a git repository, or git cannot be run.</exception>
+    public static GitSourceTree Open(string directory, string setting)
+    {
+        if (!System.IO.Directory.Exists(directory))
+        {
+            throw new SourceTreeException($"{setting} ('{directory}') is not a folder. Give a clone of the kernel's source (a git dir or work tree).");
+        }
+
+        var tree = new GitSourceTree(directory);
+        var (code, _, errors) = tree.Git("rev-parse", "--git-dir");
+        if (code != 0)
+        {
+            throw new SourceTreeException($"{setting} ('{directory}') is not a git repository ({errors.Trim()}). Give a clone of the kernel's source (a git dir or work tree).");
+        }
+
+        return tree;
+    }
+
+    public bool HasTag(string tag) => Git("rev-parse", "--verify", "--quiet", $"refs/tags/{tag}^{{commit}}").Code == 0;
+
+    /// <exception cref="SourceTreeException">The tag is not in the clone.</exception>
+    public void RequireTag(string tag, string setting)
+    {
+        if (!HasTag(tag))
+        {
+            throw new SourceTreeException($"{setting}: the clone at '{Directory}' has no tag '{tag}'. List its tags with `git -C {Directory} tag`.");
+        }
+    }
+
+    /// <summary>The file's text at the tag, or null when the tag has no such file.</summary>
+    public string? Read(string tag, string path)
+    {
+        if (!files.TryGetValue((tag, path), out var text))
+        {
+            var (code, output, _) = Git("show", $"{tag}:{path}");
+            text = code == 0 ? output : null;
+            files[(tag, path)] = text;
+        }
+
+        return text;
+    }
+
+    /// <summary>The files at the tag with a line that may begin a definition of the function (to be confirmed by <see cref="FunctionLocator"/>).</summary>
+    public IReadOnlyList<string> FilesThatMayDefine(string tag, SourceFunction function)
+    {
+        var pattern = function.Kind == SourceSymbolKind.Macro
+            ? $"^[[:space:]]*#[[:space:]]*define[[:space:]]+{function.Name}([^A-Za-z0-9_]|$)"
+            : $"^([A-Za-z_][^;=(]*[[:space:]*])?{function.Name}[[:space:]]*\\(";
+        var (code, output, errors) = Git("grep", "-l", "-E", pattern, tag, "--", "*.c", "*.h");
+        return code switch
+        {
+            0 => [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[(tag.Length + 1)..])],
+            1 => [],
+            _ => throw new SourceTreeException($"`git grep` for {function.Name} at {tag} in '{Directory}' failed: {errors.Trim()}"),
+        };
+    }
+
+    (int Code, string Output, string Errors) Git(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add("-C");
+        start.ArgumentList.Add(Directory);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = new Process { StartInfo = start };
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new SourceTreeException($"git could not be started ({e.Message}): install git and put it on PATH.", e);
+        }
+
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, output.GetAwaiter().GetResult(), errors.GetAwaiter().GetResult());
+    }
+}
+
+/// <summary>A source tree given (a setting or an option) cannot be read as asked: the message names it and the fix.</summary>
+public sealed class SourceTreeException : Exception
+{
+    public SourceTreeException(string message) : base(message)
+    {
+    }
+
+    public SourceTreeException(string message, Exception inner) : base(message, inner)
+    {
+    }
+}

@@ -1,0 +1,71 @@
+namespace OolSpecs.Harness.SourceWatch;
+
+/// <summary>
+/// Compares, for every claim, the bodies of its deciding functions between the tag it was read at
+/// (the newest it lists, unless a tag is given) and a new tag: what a reviewer should read again
+/// when a new kernel is published, before any machine runs it.
+/// </summary>
+public sealed class SourceWatcher(GitSourceTree tree)
+{
+    readonly Dictionary<(SourceFunction, string, string), (FunctionBody? Before, string? ToFile, FunctionBody? After)> found = [];
+
+    /// <exception cref="SourceTreeException">A tag is not in the clone.</exception>
+    public IReadOnlyList<ClaimWatch> Watch(IEnumerable<WatchedClaim> claims, string to, string? from = null)
+    {
+        tree.RequireTag(to, "--to");
+        if (from is not null)
+        {
+            tree.RequireTag(from, "--from");
+        }
+
+        return [.. claims.Select(claim =>
+        {
+            var start = from ?? SourceTag.Newest(claim.TagsRead);
+            return new ClaimWatch(claim, start, to, [.. claim.Citations.Select(c => Compare(c, start, to))]);
+        })];
+    }
+
+    FunctionWatch Compare(Citation citation, string from, string to)
+    {
+        var function = citation.Function;
+        if (!found.TryGetValue((function, from, to), out var bodies))
+        {
+            bodies = found[(function, from, to)] = Locate(function, from, to);
+        }
+
+        var fromFile = function.FileAt(from);
+        var (before, toFile, after) = bodies;
+        var (change, diff) = (before, after) switch
+        {
+            (null, { } added) when !citation.AppliesAt(from) => (FunctionChange.New, new BodyDiff(added.Lines.Count, 0)),
+            (null, _) => (FunctionChange.NotAtFrom, default(BodyDiff)),
+            (_, null) => (FunctionChange.Gone, default),
+            ({ } b, { } a) => (toFile != fromFile ? FunctionChange.Moved : BodyDiff.Between(b, a).Unchanged ? FunctionChange.Unchanged : FunctionChange.Changed, BodyDiff.Between(b, a)),
+        };
+        return new FunctionWatch(function, from, to, change, fromFile, toFile, diff);
+    }
+
+    /// <summary>The body at <paramref name="from"/> in its cited file, and at <paramref name="to"/> in its cited file or, failing that, any file that defines it.</summary>
+    (FunctionBody? Before, string? ToFile, FunctionBody? After) Locate(SourceFunction function, string from, string to)
+    {
+        var before = Body(function, from, function.FileAt(from));
+        var toFile = function.FileAt(to);
+        if (Body(function, to, toFile) is { } after)
+        {
+            return (before, toFile, after);
+        }
+
+        foreach (var elsewhere in tree.FilesThatMayDefine(to, function).Where(f => f != toFile))
+        {
+            if (Body(function, to, elsewhere) is { } moved)
+            {
+                return (before, elsewhere, moved);
+            }
+        }
+
+        return (before, null, null);
+    }
+
+    FunctionBody? Body(SourceFunction function, string tag, string file) =>
+        tree.Read(tag, file) is { } text ? FunctionLocator.Find(text, function) : null;
+}
