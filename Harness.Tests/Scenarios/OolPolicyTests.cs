@@ -130,7 +130,7 @@ public sealed class OolPolicyTests
         text.Should().Contain("## Receiver: message 1 descriptor\n\n| field | value |\n| --- | --- |\n| copy | VIRTUAL_COPY |\n| size (bytes) | 32768 |");
         text.Should().Contain("## Receiver: message 1 received").And.Contain("| object | A |").And.NotContain("| object | B |");
         text.Should().Contain("## Sender: message 1 queued");
-        text.Should().Contain("| message 1 copy path | virtual: the sender's object, mapped |").And.Contain("| receiver reads the bytes as sent | yes (32768 bytes checked) |");
+        text.Should().Contain("| message 1 copy path | virtual: the sender's object, mapped |").And.Contain("| receiver reads the bytes as sent | yes (16384 bytes checked) |");
     }
 
     [Fact]
