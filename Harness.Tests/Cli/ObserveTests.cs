@@ -1,9 +1,12 @@
 using System.Text.Json;
 using OolSpecs.Harness.Cli;
+using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Platforms;
 using OolSpecs.Harness.Probe;
+using OolSpecs.Harness.Rendering;
 using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Tests.Scenarios;
+using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Harness.Tests.Cli;
 
@@ -28,13 +31,52 @@ public sealed class ObserveTests
         rows.Take(7).Select(r => r.IndexOf('│', 1)).Distinct().Should().ContainSingle("the columns line up");
         rows[1].Should().Contain("1. after-map");
         rows[6].Should().Contain("6. parent-after-write");
-        rows[11].Should().Contain("4. child-after-write").And.Contain("yes, yes, yes, yes", "one value per page");
-        if (Environment.IsPrivilegedProcess && !OperatingSystem.IsMacOS())
-        {
-            rows[11].Should().Contain("1, 2, 2, 2", "the pages the child did not write stay mapped twice");
-        }
+        rows[11].Should().Contain("4. child-after-write");
         text.Should().NotContain("observing").And.NotContain("\u001b[", "no progress line and no escape sequences in a file or pipe");
+        if (PlatformDetector.Detect(ProbeRunner.Default()).Kernel == Kernel.Xnu)
+        {
+            XnuColumns(rows);
+        }
+        else
+        {
+            LinuxColumns(text, rows);
+        }
     }
+
+    /// <summary>The article's columns, one region a row: a share mode XNU names, and counts.</summary>
+    static void XnuColumns(IReadOnlyList<string> rows)
+    {
+        Cells(rows[0]).Should().Equal(["step", "actor", .. ForkReports.XnuHeaders]);
+        foreach (var row in rows.Where((_, i) => i % 7 != 0).Select(Cells))
+        {
+            row.Should().HaveCount(2 + ForkReports.XnuHeaders.Count);
+            Enum.GetNames<XnuShareMode>().Should().Contain(row[2], "share_mode is a mode XNU defines");
+            row.Skip(3).Should().OnlyContain(cell => cell.All(char.IsAsciiDigit) && cell.Length > 0, "ref_count and pages_resident are counts");
+        }
+    }
+
+    /// <summary>Linux's columns, one value per page; frames and map counts only where this process may read them.</summary>
+    static void LinuxColumns(string text, IReadOnlyList<string> rows)
+    {
+        Cells(rows[0]).Should().Equal(["step", "actor", .. ForkReports.LinuxHeaders]);
+        var childWrote = Cells(rows[11]);
+        childWrote[2].Should().Be("yes, yes, yes, yes", "one value per page");
+        childWrote[5].Should().Be("yes, no, no, no", "only the page the child wrote is its own");
+        if (CapSysAdmin.HeldHere)
+        {
+            childWrote[4].Should().Be("1, 2, 2, 2", "the pages the child did not write stay mapped twice");
+            text.Should().NotContain("CAP_SYS_ADMIN");
+        }
+        else
+        {
+            childWrote[3].Should().Be("unknown, unknown, unknown, unknown", "frames this process cannot read are never invented");
+            childWrote[4].Should().Be("unknown, unknown, unknown, unknown");
+            text.Should().Contain("need CAP_SYS_ADMIN", "the caption names what frames need")
+                .And.Contain(Environment.IsPrivilegedProcess ? "this root process lacks" : "run as root", "and what to do, which for root is not to become root");
+        }
+    }
+
+    static List<string> Cells(string row) => [.. row.Split('│')[1..^1].Select(cell => cell.Trim())];
 
     [Fact]
     public void Json_is_one_valid_document_of_the_raw_observations_per_scenario()

@@ -1,4 +1,5 @@
 using OolSpecs.Harness.Probe;
+using OolSpecs.Harness.Tests.Support;
 
 namespace OolSpecs.Harness.Tests.Probe;
 
@@ -16,9 +17,23 @@ public sealed class ProbeLocatorTests
     [Fact]
     public void A_setting_naming_another_program_says_it_is_not_an_oolprobe()
     {
-        var act = () => ProbeLocator.Locate("/bin/ls");
+        using var other = new StandInProgram("other", "usage: other [-a] [file ...]", exitCode: 0);
 
-        act.Should().Throw<ProbeSettingException>().WithMessage("OOLSPECS_PROBE=/bin/ls names a file that is not an oolprobe*unset it*");
+        var act = () => ProbeLocator.Locate(other.Path);
+
+        act.Should().Throw<ProbeSettingException>().WithMessage($"OOLSPECS_PROBE={other.Path} names a file that is not an oolprobe*unset it*");
+    }
+
+    [Fact]
+    public void A_setting_naming_a_program_whose_help_fails_says_it_cannot_run_as_the_probe_with_its_exit_code()
+    {
+        // As BSD `ls --help` does on a Mac: --help is not an option there, so it exits 1.
+        using var other = new StandInProgram("other", "other: unrecognized option `--help'", exitCode: 1);
+
+        var act = () => ProbeLocator.Locate(other.Path);
+
+        act.Should().Throw<ProbeSettingException>()
+            .WithMessage($"OOLSPECS_PROBE={other.Path} names a file that cannot run as the probe (`--help`: it exited with 1)*unset it*");
     }
 
     [Fact]

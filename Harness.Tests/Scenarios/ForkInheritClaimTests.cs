@@ -1,4 +1,5 @@
 using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Scenarios;
 using OolSpecs.Specs.ForkInheritance;
 using static OolSpecs.Harness.Observations.ForkInheritSteps;
 
@@ -123,7 +124,7 @@ public sealed class ForkInheritClaimTests
         var verdict = CopyOnWriteClaims.SharedUntilWritten(MadeUpForkInheritRuns.LinuxPrivate(framesKnown: false));
 
         verdict.Violations.Should().BeEmpty();
-        verdict.Unverified.Should().ContainSingle().Which.Should().StartWith("frame numbers and map counts are unknown (made up: no capability)");
+        verdict.Unverified.Should().ContainSingle().Which.Should().StartWith(CapSysAdmin.Needed).And.EndWith("(the probe: made up: no capability)");
     }
 
     [Fact]

@@ -53,6 +53,7 @@ public sealed class ForkCopyOnWriteSpec
             var verdict = LinuxForkClaims.Judge(step, run);
             verdict.Violations.Should().BeEmpty("what needs no frame numbers is still checked: {0}", verdict.Claim);
             (verdict.Unverified.Count > 0).Should().Be(step != ForkSteps.AfterMap, "only frame claims are left unverified");
+            verdict.Unverified.Where(reason => reason != Requires.Frames(run.Frames)).Should().BeEmpty("the reason names the capability and what to do");
         }
     }
 

@@ -88,7 +88,7 @@ public static class LinuxForkClaims
 
         if (step != ForkSteps.AfterMap && !run.FramesKnown)
         {
-            verdict.CannotTell($"frame numbers and map counts are unknown ({run.Frames?.Reason ?? "not reported"}); run as root to check them");
+            verdict.CannotTell(Requires.Frames(run.Frames));
         }
 
         return verdict;

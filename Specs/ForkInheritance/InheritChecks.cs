@@ -137,13 +137,12 @@ public static class InheritChecks
             return true;
         }
 
-        if (!verdict.Unverified.Any(reason => reason.StartsWith(FramesUnknown, StringComparison.Ordinal)))
+        var why = Requires.Frames(run.Frames);
+        if (!verdict.Unverified.Contains(why))
         {
-            verdict.CannotTell($"{FramesUnknown} ({run.Frames?.Reason ?? "not reported"}); run as root to check them");
+            verdict.CannotTell(why);
         }
 
         return false;
     }
-
-    const string FramesUnknown = "frame numbers and map counts are unknown";
 }

@@ -1,3 +1,4 @@
+using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Words;
 
@@ -9,6 +10,15 @@ public static class Requires
     public static void Xnu() =>
         Skip.If(Lab.Kernel != Kernel.Xnu,
             "Needs XNU (macOS): Mach messages exist only there. On this kernel `dotnet test` checks the article's own claims against its published tables instead (PublishedTables); the other XNU claims cite the source they follow and need a Mac to be observed.");
+
+    /// <summary>
+    /// Why a claim about frame numbers or map counts was left unchecked on a run that could not
+    /// read them: the capability, what to do, and the probe's own words (which differ between a
+    /// user who is not root and root without the capability, but not from case to case, so the
+    /// skip summary still counts them as one reason).
+    /// </summary>
+    public static string Frames(FrameAvailability? frames) =>
+        $"{CapSysAdmin.MissingHere} (the probe: {frames?.Reason ?? "no reason reported"})";
 
     /// <summary>
     /// Skips unless the running kernel is one the scenario runs on; an OOL transfer says Mach messages are why.

@@ -1,5 +1,6 @@
 using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Rendering;
+using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Words;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -41,7 +42,7 @@ public sealed class ForkWalkTable : IObservationTables
         {
             table.Caption(Markup.Escape(run.FramesKnown
                 ? "One value per page; frames are lettered in the order they first appear."
-                : "One value per page. Frames and map counts are unknown: reading them needs CAP_SYS_ADMIN (run as root)."));
+                : $"One value per page; frames and map counts are unknown. {CapSysAdmin.MissingHere}."));
         }
 
         return table;
