@@ -26,7 +26,7 @@ public sealed class FirstRunTests : IDisposable
 
         var skip = act.Should().Throw<SkipException>().Which;
         var received = temp.PathOf("macos-26.0", "arm64", new SnapshotKey("Made", "up"), SnapshotTree.ReceivedSuffix);
-        skip.Message.Should().Contain(received).And.Contain("dotnet run --project Harness -- accept").And.Contain("macos arm64");
+        skip.Message.Should().Contain(received).And.Contain("dotnet run --project Cli -- accept").And.Contain("macos arm64");
         File.ReadAllText(received).Should().Be("# observed\n");
     }
 
