@@ -31,20 +31,32 @@ public static class AcceptCommand
 
     static int FromArtifact(CliSession session, string? filter, string source)
     {
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            throw new UsageException($"accept: --from '{source}' names no folder or file: give the folder or .zip of a downloaded artifact, e.g. --from received-macos-26.0-arm64.zip.");
+        }
+
         var (family, @case) = Filter.Parse(filter);
-        var snapshots = ArtifactReader.Read(source);
+        var contents = ArtifactReader.Read(source);
+        foreach (var skipped in contents.Skipped)
+        {
+            session.Output.WriteLine($"skipped {skipped}: macOS metadata (Finder or Archive Utility), not a received snapshot");
+        }
+
         var root = session.SnapshotRoot();
-        var approvals = new ArtifactApprover(new SnapshotTree(root)).Approve(snapshots, family, @case);
+        var approvals = new ArtifactApprover(new SnapshotTree(root)).Approve(contents.Snapshots, family, @case);
         foreach (var approval in approvals)
         {
             session.Output.WriteLine(approval);
         }
 
         var written = approvals.Count(a => a.Written);
-        session.Output.WriteLine(approvals.Count == 0
+        var unchanged = approvals.Count(a => a.Outcome == ArtifactOutcome.Unchanged);
+        var removed = approvals.Count(a => a.Outcome == ArtifactOutcome.Removed);
+        session.Output.WriteLine(written + unchanged == 0
             ? $"Nothing to approve from {source}{(filter is null ? "" : $" matching {filter}")}: it holds no received snapshot."
-            : $"From {source}: {written} approved, {approvals.Count - written} unchanged.");
-        Conclude(session, root, approvals.Where(a => a.Written).Select(a => a.ApprovedPath));
+            : $"From {source}: {written} approved, {unchanged} unchanged" + (removed > 0 ? $", {removed} newer approval(s) removed as equal to an older one." : "."));
+        Conclude(session, root, approvals.Where(a => a.Outcome != ArtifactOutcome.Unchanged).Select(a => a.ApprovedPath));
         return ExitCode.Done;
     }
 
@@ -89,7 +101,7 @@ public static class AcceptCommand
             .ToList();
         if (commit.Count > 0)
         {
-            session.Output.WriteLine("To commit (approved snapshots and the docs regenerated from them):");
+            session.Output.WriteLine("To commit (approved or removed snapshots, and the docs regenerated from them):");
             foreach (var path in commit)
             {
                 session.Output.WriteLine($"  {path}");
