@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Text;
 
 namespace OolSpecs.Harness.Snapshots;
@@ -169,7 +170,18 @@ public static class ArtifactReader
                 }
                 catch (InvalidDataException e)
                 {
-                    throw ArtifactLayout.Refused(entry.FullName, zip, $"it is damaged in the archive ({e.Message.TrimEnd('.')}); download the artifact again");
+                    throw Damaged(entry, zip, e.Message.TrimEnd('.'));
+                }
+
+                // The runtime reads an entry without checking it: a cut or altered one is found here.
+                if (bytes.Length != entry.Length)
+                {
+                    throw Damaged(entry, zip, $"{bytes.Length} bytes read where the archive records {entry.Length}");
+                }
+
+                if (Crc32.HashToUInt32(bytes) != entry.Crc32)
+                {
+                    throw Damaged(entry, zip, "its CRC-32 is not the one the archive records");
                 }
 
                 found.Add(new ArtifactSnapshot(platform, key, Text(bytes), entry.FullName));
@@ -178,6 +190,9 @@ public static class ArtifactReader
             return new ArtifactContents(found, skipped);
         }
     }
+
+    static SnapshotInputException Damaged(ZipArchiveEntry entry, string zip, string why) =>
+        ArtifactLayout.Refused(entry.FullName, zip, $"it is damaged in the archive ({why}); download the artifact again");
 
     /// <summary>Reads at most <see cref="MaxEntryBytes"/>, whatever size the entry claims: a zip's sizes are the archive's word only.</summary>
     static byte[] ReadBounded(Stream stream, string entry, string source)
