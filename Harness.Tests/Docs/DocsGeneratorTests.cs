@@ -1,3 +1,4 @@
+using OolSpecs.Harness.Docs;
 using OolSpecs.Harness.Snapshots;
 using OolSpecs.Harness.Tests.Snapshots;
 using OolSpecs.Specs.ForkCopyOnWrite;
@@ -61,7 +62,7 @@ public sealed class DocsGeneratorTests : IDisposable
         tree.Write("macos-26.0", "arm64", Case3, OolCase("VIRTUAL_COPY", 16));
         tree.Write("macos-26.0", "arm64", new SnapshotKey("OolTransfer", "x"), "only received", SnapshotTree.ReceivedSuffix);
 
-        var matrix = BehaviourMatrix.Render(["ForkCopyOnWrite", "OolTransfer", "Brand"], ApprovedSnapshots.Read(tree.Root), PublishedRows.All());
+        var matrix = BehaviourMatrix.Render(["ForkCopyOnWrite", "OolTransfer", "Brand"], ApprovedSnapshots.Read(tree.Root), PublishedRows.All(RepositoryRoot.Locate()));
 
         matrix.Should().NotContain("XNU (macOS) has no approved observation yet");
         matrix.Should().Contain("| step | article: actor / pages_resident / ref_count / share_mode | macos-15.5 arm64: actor / share_mode / ref_count / pages_resident | macos-26.0 arm64: actor / share_mode / ref_count / pages_resident |")
@@ -78,7 +79,7 @@ public sealed class DocsGeneratorTests : IDisposable
     [Fact]
     public void On_an_empty_tree_the_matrix_says_XNU_has_no_approved_observation_and_keeps_the_articles_numbers()
     {
-        var matrix = BehaviourMatrix.Render(["ForkCopyOnWrite"], ApprovedSnapshots.Read(tree.Root), PublishedRows.All());
+        var matrix = BehaviourMatrix.Render(["ForkCopyOnWrite"], ApprovedSnapshots.Read(tree.Root), PublishedRows.All(RepositoryRoot.Locate()));
 
         matrix.Should().Contain("No approved snapshot on any platform yet. XNU (macOS) has no approved observation yet")
             .And.Contain("| after-map | parent / 0 / 0 / SM_EMPTY |")
@@ -88,7 +89,7 @@ public sealed class DocsGeneratorTests : IDisposable
     [Fact]
     public void A_family_page_names_the_kernel_function_and_source_of_every_claim_and_how_to_run_the_family()
     {
-        var page = FamilyPages.Render("ForkCopyOnWrite", ApprovedSnapshots.Read(tree.Root), PublishedRows.All());
+        var page = FamilyPages.Render("ForkCopyOnWrite", ApprovedSnapshots.Read(tree.Root), PublishedRows.All(RepositoryRoot.Locate()));
 
         foreach (var claim in new[] { XnuForkClaims.ChildShares, LinuxForkClaims.ParentReuses })
         {
@@ -105,7 +106,7 @@ public sealed class DocsGeneratorTests : IDisposable
     {
         tree.Write("macos-15.5", "arm64", Fork, XnuWalk("SM_COW"));
 
-        var page = FamilyPages.Render("ForkCopyOnWrite", ApprovedSnapshots.Read(tree.Root), PublishedRows.All());
+        var page = FamilyPages.Render("ForkCopyOnWrite", ApprovedSnapshots.Read(tree.Root), PublishedRows.All(RepositoryRoot.Locate()));
 
         page.Should().Contain("### macos-15.5 arm64")
             .And.Contain("<a href=\"../../snapshots/macos-15.5/arm64/ForkCopyOnWrite/fork-cow.approved.md\">")

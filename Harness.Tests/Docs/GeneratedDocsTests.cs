@@ -1,37 +1,37 @@
+using OolSpecs.Harness.Docs;
+using OolSpecs.Harness.Snapshots;
+
 namespace OolSpecs.Harness.Tests.Docs;
 
-/// <summary>The behaviour matrix and the family pages in docs/ are the ones the specs, the snapshot tree and the article's tables make.</summary>
+/// <summary>
+/// The documents in docs/ are the ones the spec classes, the committed snapshot tree and the
+/// article's tables make now (`oolspecs docs` rewrites them; this is what `docs --check` checks).
+/// </summary>
 public sealed class GeneratedDocsTests
 {
-    static readonly Lazy<ApprovedSnapshots> Snapshots = new(ApprovedSnapshots.InCheckout);
-    static readonly Lazy<IReadOnlyList<PublishedTable>> Published = new(PublishedRows.All);
+    static readonly GeneratedDocs Checkout = new(RepositoryRoot.Locate());
+    static readonly Lazy<IReadOnlyDictionary<string, GeneratedDocument>> Made = new(() => Checkout.Make().ToDictionary(d => d.Path));
 
-    public static TheoryData<string> Families => [.. SpecFamilies.Behaviour];
-
-    /// <summary>The spec families, and any family that only the snapshot tree or the article knows (so none is left out of the matrix).</summary>
-    static IReadOnlyList<string> MatrixFamilies =>
-    [
-        .. SpecFamilies.Behaviour
-            .Union(Snapshots.Value.All.Select(s => s.Key.Family))
-            .Union(Published.Value.SelectMany(t => t.Rows).Select(r => r.Key.Family))
-            .Order(StringComparer.Ordinal),
-    ];
-
-    [Fact]
-    public void The_behaviour_matrix_is_current() =>
-        GeneratedDocs.ShouldBeCurrent(BehaviourMatrix.Document, BehaviourMatrix.Render(MatrixFamilies, Snapshots.Value, Published.Value));
+    public static TheoryData<string> Documents => [.. Checkout.Make().Select(d => d.Path)];
 
     [Theory]
-    [MemberData(nameof(Families))]
-    public void Each_family_page_is_current(string family) =>
-        GeneratedDocs.ShouldBeCurrent($"{FamilyPages.Folder}/{FamilyPages.FileName(family)}", FamilyPages.Render(family, Snapshots.Value, Published.Value));
+    [MemberData(nameof(Documents))]
+    public void Each_generated_document_is_current(string path)
+    {
+        var made = Made.Value[path];
+        var committed = Checkout.Committed(made);
+
+        committed.Should().Be(made.Text, "{0} is generated; run `{1}` to rewrite it. Difference:\n{2}",
+            path, GeneratedDocs.Command, SnapshotDiff.Render(committed, made.Text));
+    }
 
     [Fact]
-    public void The_family_index_is_current_and_the_folder_holds_only_the_families_pages()
-    {
-        GeneratedDocs.ShouldBeCurrent($"{FamilyPages.Folder}/{FamilyPages.Index}", FamilyPages.RenderIndex(SpecFamilies.Behaviour));
-        GeneratedDocs.FolderShouldHoldOnly(FamilyPages.Folder, SpecFamilies.Behaviour.Select(FamilyPages.FileName).Append(FamilyPages.Index));
-    }
+    public void The_generated_documents_are_the_spec_catalogue_the_matrix_and_a_page_per_family() =>
+        Checkout.Make().Select(d => d.Path).Should().Contain(["docs/specs.md", BehaviourMatrix.Document, "docs/families/README.md", "docs/families/ForkCopyOnWrite.md"]);
+
+    [Fact]
+    public void The_family_folder_holds_only_the_families_pages() =>
+        Checkout.Stray(Checkout.Make()).Should().BeEmpty("{0} holds only generated pages; run `{1}` to remove the others", FamilyPages.Folder, GeneratedDocs.Command);
 
     [Fact]
     public void The_readme_links_the_matrix_and_the_family_pages()

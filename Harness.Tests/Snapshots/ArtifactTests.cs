@@ -13,8 +13,8 @@ namespace OolSpecs.Harness.Tests.Snapshots;
 /// </summary>
 public sealed class ArtifactTests : IDisposable
 {
-    static readonly SnapshotKey Fork = new("ForkCopyOnWrite", "fork-cow");
-    static readonly SnapshotKey Case1 = new("OolTransfer", "purgeable-virtual-1-page-no-free");
+    static readonly SnapshotKey Fork = ArtifactWorkbench.Fork;
+    static readonly SnapshotKey Case1 = ArtifactWorkbench.Case1;
 
     readonly TempSnapshotTree tree = new();
     readonly DirectoryInfo work = Directory.CreateTempSubdirectory("oolspecs-artifact-");
@@ -66,14 +66,14 @@ public sealed class ArtifactTests : IDisposable
     {
         var zip = Zip(
             ("macos-15.5/arm64/ForkCopyOnWrite/fork-cow.received.md", "# fork on 15.5\n"),
-            ("macos-26.0/x86_64/OolTransfer/purgeable-virtual-1-page-no-free.received.md", "# case 1\r\non intel\r\n"));
+            ($"macos-26.0/x86_64/{Case1}.received.md", "# case 1\r\non intel\r\n"));
 
         Accept("--from", zip).Should().Be(ExitCode.Done, errors.ToString());
 
         File.ReadAllText(tree.PathOf("macos-15.5", "arm64", Fork)).Should().Be("# fork on 15.5\n");
         File.ReadAllText(tree.PathOf("macos-26.0", "x86_64", Case1)).Should().Be("# case 1\non intel\n", "approved files have '\\n' line endings");
         output.ToString().Should().Contain("approved macos-15.5/arm64/ForkCopyOnWrite/fork-cow")
-            .And.Contain("approved macos-26.0/x86_64/OolTransfer/purgeable-virtual-1-page-no-free")
+            .And.Contain($"approved macos-26.0/x86_64/{Case1}")
             .And.Contain("2 approved, 0 unchanged");
         TreeFiles().Should().NotContain(f => f.EndsWith(".tmp", StringComparison.Ordinal));
     }
@@ -95,8 +95,8 @@ public sealed class ArtifactTests : IDisposable
         tree.Write("macos-15.0", "arm64", Fork, "# same since 15.0\n");
         var zip = Zip(
             ("macos-26.0/arm64/ForkCopyOnWrite/fork-cow.received.md", "# same since 15.0\n"),
-            ("macos-15.5/arm64/OolTransfer/purgeable-virtual-1-page-no-free.received.md", "# case 1\n"),
-            ("macos-26.0/arm64/OolTransfer/purgeable-virtual-1-page-no-free.received.md", "# case 1\n"));
+            ($"macos-15.5/arm64/{Case1}.received.md", "# case 1\n"),
+            ($"macos-26.0/arm64/{Case1}.received.md", "# case 1\n"));
 
         Accept("--from", zip).Should().Be(ExitCode.Done, errors.ToString());
 
@@ -104,8 +104,8 @@ public sealed class ArtifactTests : IDisposable
         File.Exists(tree.PathOf("macos-15.5", "arm64", Case1)).Should().BeTrue();
         File.Exists(tree.PathOf("macos-26.0", "arm64", Case1)).Should().BeFalse("15.5 in the same artifact approved the same text");
         output.ToString().Should().Contain("unchanged macos-26.0/arm64/ForkCopyOnWrite/fork-cow: equals what macos-15.0 approved")
-            .And.Contain("unchanged macos-26.0/arm64/OolTransfer/purgeable-virtual-1-page-no-free: equals what macos-15.5 approved")
-            .And.Contain("1 approved, 2 unchanged. Commit the new");
+            .And.Contain($"unchanged macos-26.0/arm64/{Case1}: equals what macos-15.5 approved")
+            .And.Contain("1 approved, 2 unchanged.");
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class ArtifactTests : IDisposable
     {
         var zip = Zip(
             ("macos-15.5/arm64/ForkCopyOnWrite/fork-cow.received.md", "# fork\n"),
-            ("macos-15.5/arm64/OolTransfer/purgeable-virtual-1-page-no-free.received.md", "# case 1\n"));
+            ($"macos-15.5/arm64/{Case1}.received.md", "# case 1\n"));
 
         Accept("OolTransfer", "--from", zip).Should().Be(ExitCode.Done, errors.ToString());
 
@@ -140,7 +140,8 @@ public sealed class ArtifactTests : IDisposable
     [InlineData("macos-15.5/arm64/../../../../etc/fork-cow.received.md", "outside the snapshot tree")]
     [InlineData("/tmp/macos-15.5/arm64/ForkCopyOnWrite/fork-cow.received.md", "outside the snapshot tree")]
     [InlineData("macos-15.5\\arm64\\ForkCopyOnWrite\\fork-cow.received.md", "outside the snapshot tree")]
-    [InlineData("snapshots/macos-15.5/arm64/ForkCopyOnWrite/fork-cow.received.md", "5 path components")]
+    [InlineData("checkout/snapshots/macos-15.5/arm64/ForkCopyOnWrite/fork-cow.received.md", "6 path components")]
+    [InlineData("received/arm64/ForkCopyOnWrite/x/fork-cow.received.md", "5 path components")]
     [InlineData("macos-15.5/arm64/fork-cow.received.md", "3 path components")]
     [InlineData("macos-15/arm64/ForkCopyOnWrite/fork-cow.received.md", "not a release directory")]
     [InlineData("windows-11.0/arm64/ForkCopyOnWrite/fork-cow.received.md", "not a release directory")]
@@ -150,7 +151,7 @@ public sealed class ArtifactTests : IDisposable
     {
         tree.Write("macos-15.0", "arm64", Fork, "# approved before\n");
         var before = TreeFiles();
-        var zip = Zip(("macos-26.0/arm64/OolTransfer/purgeable-virtual-1-page-no-free.received.md", "# fine on its own\n"), (entry, "# evil\n"));
+        var zip = Zip(($"macos-26.0/arm64/{Case1}.received.md", "# fine on its own\n"), (entry, "# evil\n"));
 
         Accept("--from", zip).Should().Be(ExitCode.BadInput);
 
@@ -234,7 +235,7 @@ public sealed class ArtifactTests : IDisposable
         File.WriteAllText(Path.Combine(tree.Root, "macos-26.0"), "in the way");
         var zip = Zip(
             ("macos-15.5/arm64/ForkCopyOnWrite/fork-cow.received.md", "# fine\n"),
-            ("macos-26.0/arm64/OolTransfer/purgeable-virtual-1-page-no-free.received.md", "# blocked\n"));
+            ($"macos-26.0/arm64/{Case1}.received.md", "# blocked\n"));
 
         Accept("--from", zip).Should().Be(ExitCode.Failed);
 

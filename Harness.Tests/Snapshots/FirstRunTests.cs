@@ -26,7 +26,7 @@ public sealed class FirstRunTests : IDisposable
 
         var skip = act.Should().Throw<SkipException>().Which;
         var received = temp.PathOf("macos-26.0", "arm64", new SnapshotKey("Made", "up"), SnapshotTree.ReceivedSuffix);
-        skip.Message.Should().Contain("`macos-26.0/arm64/`").And.Contain("dotnet run --project Harness -- accept`").And.Contain("macos arm64")
+        skip.Message.Should().Contain("`macos-26.0/arm64/`").And.Contain("dotnet run --project Cli -- accept`").And.Contain("macos arm64")
             .And.NotContain("--from");
         File.ReadAllText(received).Should().Be("# observed\n");
     }
@@ -58,7 +58,7 @@ public sealed class FirstRunTests : IDisposable
 
         act.Should().Throw<SkipException>().Which.Message.Should()
             .Contain("the artifact `received-macos-26.0-arm64`")
-            .And.Contain("`dotnet run --project Harness -- accept --from received-macos-26.0-arm64.zip`")
+            .And.Contain("`dotnet run --project Cli -- accept --from received-macos-26.0-arm64.zip`")
             .And.NotContain(temp.Root);
     }
 

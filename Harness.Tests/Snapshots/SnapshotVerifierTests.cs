@@ -85,7 +85,7 @@ public sealed class SnapshotVerifierTests : IDisposable
             .And.Contain("\n | after fork | yes | yes |\n", "one changed line keeps two lines of context")
             .And.NotContain("| step | present |", "lines far from the change are elided")
             .And.NotContain("| end |", "lines far from the change are elided")
-            .And.Contain("run `dotnet run --project Harness -- accept` to approve it for linux-6.18");
+            .And.Contain("run `dotnet run --project Cli -- accept` to approve it for linux-6.18");
         error.ReceivedPath.Should().Be(receivedPath);
         error.ApprovedPath.Should().Be(approvedPath);
         error.Lookup.Source.Should().Be(ApprovedSource.OlderRelease);
@@ -132,7 +132,7 @@ public sealed class SnapshotVerifierTests : IDisposable
         firstRun.ReceivedPath.Should().Be(receivedPath);
         firstRun.Message.Should().Contain("No snapshot is approved for linux x86_64 at any release yet")
             .And.Contain("`linux-6.18/x86_64/`")
-            .And.Contain("`dotnet run --project Harness -- accept`")
+            .And.Contain("`dotnet run --project Cli -- accept`")
             .And.NotContain(_temp.Root, "the reason is the same for every case, so the summary of skips counts it once");
         File.ReadAllText(receivedPath).Should().Be(text, "the received file is the baseline to review");
         File.Exists(_temp.Tree.ApprovedPathFor(Linux(6, 18), Key)).Should().BeFalse();
@@ -164,7 +164,7 @@ public sealed class SnapshotVerifierTests : IDisposable
         error.Message.Should().Contain("no approved file for linux x86_64 in any release")
             .And.Contain("was its approval forgotten")
             .And.Contain("+| end | yes |")
-            .And.Contain("run `dotnet run --project Harness -- accept` to approve it for linux-6.18");
+            .And.Contain("run `dotnet run --project Cli -- accept` to approve it for linux-6.18");
         File.ReadAllText(_temp.Tree.ReceivedPath(Linux(6, 18), Key)).Should().Be(text);
     }
 

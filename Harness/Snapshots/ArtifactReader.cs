@@ -1,39 +1,71 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Text;
 
 namespace OolSpecs.Harness.Snapshots;
 
+/// <summary>What an artifact holds: its received snapshots, and the entries skipped as macOS metadata.</summary>
+public sealed record ArtifactContents(IReadOnlyList<ArtifactSnapshot> Snapshots, IReadOnlyList<string> Skipped);
+
 /// <summary>
 /// Reads a downloaded CI artifact, a folder or a .zip, into memory: every entry must follow
-/// <see cref="ArtifactLayout"/>, or nothing is read at all. Nothing is extracted to disk.
+/// <see cref="ArtifactLayout"/> and be a regular file that reads back whole, or nothing is read
+/// at all. macOS metadata (<see cref="ArtifactLayout.IsMacMetadata"/>) is skipped and named.
+/// Nothing is extracted to disk.
 /// </summary>
 public static class ArtifactReader
 {
     /// <summary>A received snapshot is a few KiB; anything this large is not one (and reading it could exhaust memory).</summary>
     public const int MaxEntryBytes = 1024 * 1024;
 
-    public static IReadOnlyList<ArtifactSnapshot> Read(string source)
+    public static ArtifactContents Read(string source)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            throw new SnapshotInputException($"accept --from '{source}': no folder or file named. Give the folder or .zip of a downloaded artifact.");
+        }
+
         if (Directory.Exists(source))
         {
-            return FromFolder(source);
+            return Checked(FromFolder(source), source);
         }
 
         if (File.Exists(source))
         {
-            return FromZip(source);
+            return Checked(FromZip(source), source);
         }
 
         throw new SnapshotInputException($"accept --from {source}: no such folder or file. Give the folder or .zip of a downloaded artifact.");
     }
 
-    static IReadOnlyList<ArtifactSnapshot> FromFolder(string folder)
+    /// <summary>Two entries for one place in the tree (two artifact folders holding the same case) cannot both be approved.</summary>
+    static ArtifactContents Checked(ArtifactContents contents, string source)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var snapshot in contents.Snapshots)
+        {
+            if (!seen.TryAdd(snapshot.Name, snapshot.Entry))
+            {
+                throw ArtifactLayout.Refused(snapshot.Entry, source, $"the artifact holds it twice (also as '{seen[snapshot.Name]}')");
+            }
+        }
+
+        return contents;
+    }
+
+    static ArtifactContents FromFolder(string folder)
     {
         var found = new List<ArtifactSnapshot>();
+        var skipped = new List<string>();
         foreach (var path in Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }).Order(StringComparer.Ordinal))
         {
             var entry = Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/');
+            if (ArtifactLayout.IsMacMetadata(entry))
+            {
+                skipped.Add(entry);
+                continue;
+            }
+
             var (platform, key) = ArtifactLayout.Parse(entry, folder);
             var file = new FileInfo(path);
             if (file.LinkTarget is not null || ThroughLinkedFolder(folder, path))
@@ -41,15 +73,22 @@ public static class ArtifactReader
                 throw ArtifactLayout.Refused(entry, folder, "it is, or lies under, a symbolic link, not a received file");
             }
 
+            // Asked before opening: opening a FIFO waits for a writer forever, a device never ends.
+            if (ArtifactFileKind.Of(path) is { } kind and not ArtifactFileKind.Regular)
+            {
+                throw ArtifactLayout.Refused(entry, folder, $"it is {kind}, not a received file (it was not opened)");
+            }
+
             if (file.Length > MaxEntryBytes)
             {
                 throw ArtifactLayout.Refused(entry, folder, $"it is larger than {MaxEntryBytes} bytes");
             }
 
-            found.Add(new ArtifactSnapshot(platform, key, Text(File.ReadAllBytes(path)), entry));
+            using var stream = File.OpenRead(path);
+            found.Add(new ArtifactSnapshot(platform, key, Text(ReadBounded(stream, entry, folder)), entry));
         }
 
-        return found;
+        return new ArtifactContents(found, skipped);
     }
 
     /// <summary>Whether a folder between the artifact's root and the file is a link: its files could come from anywhere.</summary>
@@ -67,24 +106,34 @@ public static class ArtifactReader
         return false;
     }
 
-    static IReadOnlyList<ArtifactSnapshot> FromZip(string zip)
+    static ArtifactContents FromZip(string zip)
     {
         ZipArchive archive;
+        IReadOnlyList<ZipArchiveEntry> entries;
         try
         {
             archive = ZipFile.OpenRead(zip);
+            entries = archive.Entries;
         }
         catch (InvalidDataException e)
         {
-            throw new SnapshotInputException($"accept --from {zip}: not a folder and not a zip archive ({e.Message}). Give the folder or .zip of a downloaded artifact.");
+            throw new SnapshotInputException(
+                $"accept --from {zip}: not a folder and not a zip archive, or a damaged or truncated one ({e.Message}). Give the folder or .zip of a downloaded artifact; download it again if it was cut short.");
         }
 
         using (archive)
         {
             var found = new List<ArtifactSnapshot>();
+            var skipped = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var entry in archive.Entries)
+            foreach (var entry in entries)
             {
+                if (ArtifactLayout.IsMacMetadata(entry.FullName))
+                {
+                    skipped.Add(entry.FullName);
+                    continue;
+                }
+
                 if (entry.FullName.EndsWith('/') && entry.Length == 0)
                 {
                     // A folder entry creates nothing here, but it must not point outside the tree either.
@@ -102,23 +151,52 @@ public static class ArtifactReader
                     throw ArtifactLayout.Refused(entry.FullName, zip, "the archive holds it twice");
                 }
 
-                // Unix mode bits live in the high half of the external attributes; 0xA000 is a symbolic link.
-                if (((entry.ExternalAttributes >> 16) & 0xF000) == 0xA000)
+                // Unix mode bits live in the high half of the external attributes; 0 is an archiver that recorded none.
+                switch ((entry.ExternalAttributes >> 16) & 0xF000)
                 {
-                    throw ArtifactLayout.Refused(entry.FullName, zip, "it is a symbolic link, not a received file");
+                    case 0 or 0x8000:
+                        break;
+                    case 0xA000:
+                        throw ArtifactLayout.Refused(entry.FullName, zip, "it is a symbolic link, not a received file");
+                    case var type:
+                        throw ArtifactLayout.Refused(entry.FullName, zip, $"it is not a regular file (Unix file type 0x{type:X4}: a FIFO, a device, a socket or a folder)");
                 }
 
-                found.Add(new ArtifactSnapshot(platform, key, Text(ReadBounded(entry, zip)), entry.FullName));
+                byte[] bytes;
+                try
+                {
+                    using var stream = entry.Open();
+                    bytes = ReadBounded(stream, entry.FullName, zip);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw Damaged(entry, zip, e.Message.TrimEnd('.'));
+                }
+
+                // The runtime reads an entry without checking it: a cut or altered one is found here.
+                if (bytes.Length != entry.Length)
+                {
+                    throw Damaged(entry, zip, $"{bytes.Length} bytes read where the archive records {entry.Length}");
+                }
+
+                if (Crc32.HashToUInt32(bytes) != entry.Crc32)
+                {
+                    throw Damaged(entry, zip, "its CRC-32 is not the one the archive records");
+                }
+
+                found.Add(new ArtifactSnapshot(platform, key, Text(bytes), entry.FullName));
             }
 
-            return found;
+            return new ArtifactContents(found, skipped);
         }
     }
 
+    static SnapshotInputException Damaged(ZipArchiveEntry entry, string zip, string why) =>
+        ArtifactLayout.Refused(entry.FullName, zip, $"it is damaged in the archive ({why}); download the artifact again");
+
     /// <summary>Reads at most <see cref="MaxEntryBytes"/>, whatever size the entry claims: a zip's sizes are the archive's word only.</summary>
-    static byte[] ReadBounded(ZipArchiveEntry entry, string zip)
+    static byte[] ReadBounded(Stream stream, string entry, string source)
     {
-        using var stream = entry.Open();
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -127,7 +205,7 @@ public static class ArtifactReader
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxEntryBytes)
             {
-                throw ArtifactLayout.Refused(entry.FullName, zip, $"it is larger than {MaxEntryBytes} bytes");
+                throw ArtifactLayout.Refused(entry, source, $"it is larger than {MaxEntryBytes} bytes");
             }
         }
 

@@ -10,7 +10,7 @@ namespace OolSpecs.Harness.Snapshots;
 /// </summary>
 public sealed class SnapshotMismatchException : SnapshotException
 {
-    public const string AcceptCommand = "dotnet run --project Harness -- accept";
+    public const string AcceptCommand = "dotnet run --project Cli -- accept";
 
     private SnapshotMismatchException(
         string message, SnapshotKey key, ApprovedLookup lookup, string receivedPath, string? approvedPath)

@@ -8,9 +8,12 @@ namespace OolSpecs.Specs.PublishedTables;
 /// </summary>
 public sealed record TsvTable(string Name, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyDictionary<string, string>> Rows)
 {
-    public static TsvTable Load(string fileName)
+    public static TsvTable Load(string fileName) => Load(RepositoryRoot.Combine("docs", "reference"), fileName);
+
+    /// <summary>A table of another checkout's docs/reference (the docs generators make any checkout's docs).</summary>
+    public static TsvTable Load(string folder, string fileName)
     {
-        var path = RepositoryRoot.Combine("docs", "reference", fileName);
+        var path = Path.Combine(folder, fileName);
         var lines = File.ReadAllLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
         if (lines.Count == 0)
         {

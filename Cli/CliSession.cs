@@ -1,5 +1,6 @@
 using OolSpecs.Harness.Platforms;
 using OolSpecs.Harness.Probe;
+using OolSpecs.Harness.Snapshots;
 using Spectre.Console;
 
 namespace OolSpecs.Harness.Cli;
@@ -18,8 +19,11 @@ public sealed class CliSession
     readonly Lazy<Platform> platform;
     readonly Lazy<IAnsiConsole> console;
 
-    public CliSession(TextWriter output, TextWriter errors, Func<ProbeRunner> probe, Func<string> snapshotRoot, bool interactive)
+    readonly Func<string> checkout;
+
+    public CliSession(TextWriter output, TextWriter errors, Func<ProbeRunner> probe, Func<string> snapshotRoot, bool interactive, Func<string> checkout)
     {
+        this.checkout = checkout;
         Output = output;
         Errors = errors;
         SnapshotRoot = snapshotRoot;
@@ -34,6 +38,19 @@ public sealed class CliSession
     public TextWriter Errors { get; }
 
     public Func<string> SnapshotRoot { get; }
+
+    /// <summary>The checkout whose docs/ are generated; a wrong OOLSPECS_ROOT is a setting to fix (exit 2), not a failed run.</summary>
+    public string Checkout()
+    {
+        try
+        {
+            return checkout();
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new SnapshotInputException(e.Message);
+        }
+    }
 
     /// <summary>True when stdout is a terminal: progress is shown and colours may be used.</summary>
     public bool Interactive { get; }

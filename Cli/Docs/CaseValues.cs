@@ -1,7 +1,7 @@
 using OolSpecs.Harness.Platforms;
 using OolSpecs.Harness.Snapshots;
 
-namespace OolSpecs.Harness.Tests.Docs;
+namespace OolSpecs.Harness.Docs;
 
 /// <summary>
 /// Everything the docs know of one case: its approved snapshots (oldest release first per

@@ -1,7 +1,7 @@
 using OolSpecs.Harness.Platforms;
 using OolSpecs.Harness.Rendering;
 
-namespace OolSpecs.Harness.Tests.Docs;
+namespace OolSpecs.Harness.Docs;
 
 /// <summary>
 /// docs/behaviour-matrix.md: for every family and case, the key values per OS release and arch
@@ -19,7 +19,7 @@ public static class BehaviourMatrix
         var report = new MarkdownReport()
             .Heading(1, "Behaviour matrix")
             .Paragraph(
-                $"Generated from `snapshots/` and the article's tables in `docs/reference/` (`{GeneratedDocs.UpdateVariable}=1 dotnet test --filter FullyQualifiedName~Docs`); do not edit by hand.")
+                $"Generated from `snapshots/` and the article's tables in `docs/reference/` (`{GeneratedDocs.Command}`); do not edit by hand.")
             .Paragraph(
                 "For each case: its key values on every OS release and arch with an approved snapshot (a release shows what applies there: " +
                 "the newest approval not newer than it), the release at which it last changed, and the numbers the article published " +
@@ -42,7 +42,7 @@ public static class BehaviourMatrix
         return snapshots.All.Any(s => s.Platform.Os == "macos")
             ? approved
             : approved + " XNU (macOS) has no approved observation yet: its columns appear once a Mac run of the workflow is brought home " +
-              "with `dotnet run --project Harness -- accept --from <artifact>` (see the README); until then the article's numbers stand alone.";
+              "with `dotnet run --project Cli -- accept --from <artifact>` (see the README); until then the article's numbers stand alone.";
     }
 
     static void Family(MarkdownReport report, string family, ApprovedSnapshots snapshots, IReadOnlyList<PublishedTable> published)

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace OolSpecs.Harness.Tests.Docs;
+namespace OolSpecs.Harness.Docs;
 
 /// <summary>
 /// The few values of an observation a reader compares across releases. Either rows (a case whose

@@ -1,8 +1,8 @@
 using OolSpecs.Harness.Rendering;
 using OolSpecs.Harness.Words;
-using static OolSpecs.Harness.Tests.Docs.SpecFamilies;
+using static OolSpecs.Harness.Docs.SpecFamilies;
 
-namespace OolSpecs.Harness.Tests.Docs;
+namespace OolSpecs.Harness.Docs;
 
 /// <summary>
 /// docs/specs.md, made from the spec classes themselves: per family the claims it asserts (each
@@ -11,14 +11,12 @@ namespace OolSpecs.Harness.Tests.Docs;
 /// </summary>
 public static class SpecCatalogue
 {
-    public const string UpdateVariable = GeneratedDocs.UpdateVariable;
-
     public static string Render()
     {
         var report = new MarkdownReport()
             .Heading(1, "The specs")
             .Paragraph(
-                $"Generated from the spec classes (`{UpdateVariable}=1 dotnet test --filter FullyQualifiedName~SpecCatalogue`); do not edit by hand. " +
+                $"Generated from the spec classes (`{GeneratedDocs.Command}`); do not edit by hand. " +
                 "Each line is one spec: it runs the kernel, asserts the claim, and most families then compare the whole observation with " +
                 "`snapshots/<os>-<release>/<arch>/<family>/`.");
         foreach (var family in WithSpecs)

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using OolSpecs.Harness.Scenarios;
 using OolSpecs.Specs.Support;
+using Xunit;
 
-namespace OolSpecs.Harness.Tests.Docs;
+namespace OolSpecs.Harness.Docs;
 
 /// <summary>
 /// What the generated docs read from the spec assembly by reflection: the families (namespaces

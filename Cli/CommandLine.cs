@@ -5,14 +5,15 @@ using OolSpecs.Harness.Probe;
 namespace OolSpecs.Harness.Cli;
 
 /// <summary>
-/// The `oolspecs` command line: observe, accept, bench, platform. Every command takes --help.
+/// The `oolspecs` command line: observe, accept, bench, platform, docs. Every command takes --help.
 /// Exit codes are those of <see cref="ExitCode"/>; every error is one line naming the input and the fix.
+/// The checkout whose docs are made is <see cref="RepositoryRoot.Locate()"/> unless one is given.
 /// </summary>
-public sealed class CommandLine(TextWriter output, TextWriter errors, Func<ProbeRunner> probe, Func<string> snapshotRoot, bool interactive = false)
+public sealed class CommandLine(TextWriter output, TextWriter errors, Func<ProbeRunner> probe, Func<string> snapshotRoot, bool interactive = false, Func<string>? checkout = null)
 {
     public int Run(IReadOnlyList<string> arguments)
     {
-        var session = new CliSession(output, errors, probe, snapshotRoot, interactive);
+        var session = new CliSession(output, errors, probe, snapshotRoot, interactive, checkout ?? RepositoryRoot.Locate);
         var root = Root(session);
         var parsed = root.Parse(arguments);
         try
@@ -51,6 +52,7 @@ public sealed class CommandLine(TextWriter output, TextWriter errors, Func<Probe
             AcceptCommand.Build(session),
             BenchCommand.Build(session),
             PlatformCommand.Build(session),
+            DocsCommand.Build(session),
         };
         return root;
     }

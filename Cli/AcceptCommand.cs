@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OolSpecs.Harness.Docs;
 using OolSpecs.Harness.Snapshots;
 
 namespace OolSpecs.Harness.Cli;
@@ -30,25 +31,40 @@ public static class AcceptCommand
 
     static int FromArtifact(CliSession session, string? filter, string source)
     {
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            throw new UsageException($"accept: --from '{source}' names no folder or file: give the folder or .zip of a downloaded artifact, e.g. --from received-macos-26.0-arm64.zip.");
+        }
+
         var (family, @case) = Filter.Parse(filter);
-        var snapshots = ArtifactReader.Read(source);
-        var approvals = new ArtifactApprover(new SnapshotTree(session.SnapshotRoot())).Approve(snapshots, family, @case);
+        var contents = ArtifactReader.Read(source);
+        foreach (var skipped in contents.Skipped)
+        {
+            session.Output.WriteLine($"skipped {skipped}: macOS metadata (Finder or Archive Utility), not a received snapshot");
+        }
+
+        var root = session.SnapshotRoot();
+        var approvals = new ArtifactApprover(new SnapshotTree(root)).Approve(contents.Snapshots, family, @case);
         foreach (var approval in approvals)
         {
             session.Output.WriteLine(approval);
         }
 
         var written = approvals.Count(a => a.Written);
-        session.Output.WriteLine(approvals.Count == 0
+        var unchanged = approvals.Count(a => a.Outcome == ArtifactOutcome.Unchanged);
+        var removed = approvals.Count(a => a.Outcome == ArtifactOutcome.Removed);
+        session.Output.WriteLine(written + unchanged == 0
             ? $"Nothing to approve from {source}{(filter is null ? "" : $" matching {filter}")}: it holds no received snapshot."
-            : $"From {source}: {written} approved, {approvals.Count - written} unchanged." + (written > 0 ? " Commit the new *.approved.md files." : ""));
+            : $"From {source}: {written} approved, {unchanged} unchanged" + (removed > 0 ? $", {removed} newer approval(s) removed as equal to an older one." : "."));
+        Conclude(session, root, approvals.Where(a => a.Outcome != ArtifactOutcome.Unchanged).Select(a => a.ApprovedPath));
         return ExitCode.Done;
     }
 
     static int Run(CliSession session, string? filter)
     {
         var (family, @case) = Filter.Parse(filter);
-        var tree = new SnapshotTree(session.SnapshotRoot());
+        var root = session.SnapshotRoot();
+        var tree = new SnapshotTree(root);
         var accepted = new SnapshotAcceptor(tree).Accept(session.Platform, family, @case);
         if (accepted.Count == 0)
         {
@@ -61,7 +77,36 @@ public static class AcceptCommand
             session.Output.WriteLine($"approved {snapshot}");
         }
 
+        Conclude(session, root, accepted.Select(a => a.ApprovedPath));
         return ExitCode.Done;
+    }
+
+    /// <summary>
+    /// Leaves the checkout consistent: the docs read its committed snapshots/, so when the
+    /// approvals went there its docs are regenerated, and everything to commit is listed.
+    /// Approvals into another tree (OOLSPECS_SNAPSHOTS) change no doc.
+    /// </summary>
+    static void Conclude(CliSession session, string snapshotRoot, IEnumerable<string> snapshotFiles)
+    {
+        var checkout = session.Checkout();
+        if (!string.Equals(Path.GetFullPath(snapshotRoot).TrimEnd(Path.DirectorySeparatorChar), Path.Combine(checkout, "snapshots"), StringComparison.Ordinal))
+        {
+            session.Output.WriteLine(
+                $"The approvals went to {snapshotRoot} ({SnapshotRoot.EnvironmentVariable}), not to the checkout's snapshots/: docs/, which reads the committed tree, is left as it is.");
+            return;
+        }
+
+        var commit = snapshotFiles.Select(f => Path.GetRelativePath(checkout, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Concat(new GeneratedDocs(checkout).Write())
+            .ToList();
+        if (commit.Count > 0)
+        {
+            session.Output.WriteLine("To commit (approved or removed snapshots, and the docs regenerated from them):");
+            foreach (var path in commit)
+            {
+                session.Output.WriteLine($"  {path}");
+            }
+        }
     }
 
     /// <summary>The family[/case] argument, checked as a path component before it touches the tree.</summary>

@@ -2,7 +2,7 @@ using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Snapshots;
 using OolSpecs.Specs.PublishedTables;
 
-namespace OolSpecs.Harness.Tests.Docs;
+namespace OolSpecs.Harness.Docs;
 
 /// <summary>One row of an article table, filed under the case it measured.</summary>
 public sealed record PublishedRow(SnapshotKey Key, string Label, IReadOnlyDictionary<string, string> Cells);
@@ -34,13 +34,17 @@ public sealed record PublishedTable(string File, string Source, IReadOnlyList<st
 /// </summary>
 public static class PublishedRows
 {
-    public static IReadOnlyList<PublishedTable> All() =>
-        [.. Directory.GetFiles(RepositoryRoot.Combine("docs", "reference"), "*.tsv").Order(StringComparer.Ordinal).Select(path => Read(Path.GetFileName(path)))];
-
-    static PublishedTable Read(string file)
+    /// <summary>The tables under <paramref name="checkout"/>'s docs/reference.</summary>
+    public static IReadOnlyList<PublishedTable> All(string checkout)
     {
-        var table = TsvTable.Load(file);
-        var source = File.ReadLines(RepositoryRoot.Combine("docs", "reference", file)).TakeWhile(l => l.StartsWith('#'))
+        var folder = Path.Combine(checkout, "docs", "reference");
+        return [.. Directory.GetFiles(folder, "*.tsv").Order(StringComparer.Ordinal).Select(path => Read(folder, Path.GetFileName(path)))];
+    }
+
+    static PublishedTable Read(string folder, string file)
+    {
+        var table = TsvTable.Load(folder, file);
+        var source = File.ReadLines(Path.Combine(folder, file)).TakeWhile(l => l.StartsWith('#'))
             .Select(l => l.TrimStart('#').Trim());
         var rows = table.Rows.Select(cells => file switch
         {
@@ -49,7 +53,7 @@ public static class PublishedRows
                 ArticleCase.Numbered(int.Parse(cells["nr"], System.Globalization.CultureInfo.InvariantCulture)).AsTheArticleRanIt.Scenario.Key,
                 $"{cells["nr"]} {cells["name"]}", cells),
             _ => throw new InvalidDataException(
-                $"docs/reference/{file}: no case claims its rows; say in Harness.Tests/Docs/PublishedRows.cs which case each row measured."),
+                $"docs/reference/{file}: no case claims its rows; say in Cli/Docs/PublishedRows.cs which case each row measured."),
         }).ToList();
         return new PublishedTable(file, string.Join(' ', source), table.Columns, rows);
     }

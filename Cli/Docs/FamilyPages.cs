@@ -1,8 +1,8 @@
 using OolSpecs.Harness.Rendering;
 using OolSpecs.Harness.Words;
-using static OolSpecs.Harness.Tests.Docs.SpecFamilies;
+using static OolSpecs.Harness.Docs.SpecFamilies;
 
-namespace OolSpecs.Harness.Tests.Docs;
+namespace OolSpecs.Harness.Docs;
 
 /// <summary>
 /// docs/families/&lt;Family&gt;.md, one page per spec family, and docs/families/README.md, their
@@ -15,7 +15,7 @@ public static class FamilyPages
     public const string Folder = "docs/families";
     public const string Index = "README.md";
 
-    static string Generated => $"Generated from the spec classes, `snapshots/` and `docs/reference/` (`{GeneratedDocs.UpdateVariable}=1 dotnet test --filter FullyQualifiedName~Docs`); do not edit by hand.";
+    static string Generated => $"Generated from the spec classes, `snapshots/` and `docs/reference/` (`{GeneratedDocs.Command}`); do not edit by hand.";
 
     public static string FileName(string family) => family + ".md";
 
@@ -57,7 +57,7 @@ public static class FamilyPages
         report.Heading(2, "Run just this family")
             .Paragraph("```sh\n" +
                        $"dotnet test --filter FullyQualifiedName~OolSpecs.Specs.{family}\n" +
-                       (observe.Count > 0 ? $"dotnet run --project Harness -- observe {string.Join(' ', observe)}\n" : "") +
+                       (observe.Count > 0 ? $"dotnet run --project Cli -- observe {string.Join(' ', observe)}\n" : "") +
                        "```");
     }
 
@@ -118,7 +118,7 @@ public static class FamilyPages
         if (approved.Count == 0)
         {
             report.Paragraph("None yet on any platform. A first run on a new platform writes received files; approve them with " +
-                             "`dotnet run --project Harness -- accept` (or `accept --from <artifact>` for a CI run), as the README says.");
+                             "`dotnet run --project Cli -- accept` (or `accept --from <artifact>` for a CI run), as the README says.");
             return;
         }
 

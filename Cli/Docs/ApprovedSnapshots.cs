@@ -1,7 +1,7 @@
 using OolSpecs.Harness.Platforms;
 using OolSpecs.Harness.Snapshots;
 
-namespace OolSpecs.Harness.Tests.Docs;
+namespace OolSpecs.Harness.Docs;
 
 /// <summary>One approved snapshot in the tree: where it was observed, which case, its text, and its path relative to the tree's root.</summary>
 public sealed record ApprovedSnapshot(Platform Platform, SnapshotKey Key, string Text, string Path);
@@ -15,8 +15,6 @@ public sealed class ApprovedSnapshots
     ApprovedSnapshots(IReadOnlyList<ApprovedSnapshot> all) => All = all;
 
     public IReadOnlyList<ApprovedSnapshot> All { get; }
-
-    public static ApprovedSnapshots InCheckout() => Read(RepositoryRoot.Combine("snapshots"));
 
     /// <summary>
     /// Reads release/arch/family/case.approved.md. Snapshot specs of another release may make

@@ -1,0 +1,93 @@
+namespace OolSpecs.Harness.Docs;
+
+/// <summary>One generated document: its path in the checkout, '/'-separated, and what the generators make now.</summary>
+public sealed record GeneratedDocument(string Path, string Text);
+
+/// <summary>
+/// Every generated document of a checkout, made from the spec assembly, the checkout's committed
+/// snapshots/ (never OOLSPECS_SNAPSHOTS) and its docs/reference/. `oolspecs docs` writes them,
+/// `oolspecs docs --check` and the freshness tests compare them, and `accept` rewrites them after
+/// approving, so one generator decides what docs/ holds.
+/// </summary>
+public sealed class GeneratedDocs(string checkout)
+{
+    /// <summary>The one command that rewrites them; every "stale" message names it.</summary>
+    public const string Command = "dotnet run --project Cli -- docs";
+
+    public const string SpecCatalogueDocument = "docs/specs.md";
+
+    /// <summary>The checkout's folder (where OolSpecs.sln is).</summary>
+    public string Checkout { get; } = Path.GetFullPath(checkout);
+
+    /// <summary>Every document the generators make now, in a fixed order.</summary>
+    public IReadOnlyList<GeneratedDocument> Make()
+    {
+        var snapshots = ApprovedSnapshots.Read(Path.Combine(Checkout, "snapshots"));
+        var published = PublishedRows.All(Checkout);
+        var families = SpecFamilies.Behaviour;
+
+        // The spec families, and any family only the snapshot tree or the article knows, so that none is left out of the matrix.
+        IReadOnlyList<string> matrixFamilies =
+        [
+            .. families
+                .Union(snapshots.All.Select(s => s.Key.Family))
+                .Union(published.SelectMany(t => t.Rows).Select(r => r.Key.Family))
+                .Order(StringComparer.Ordinal),
+        ];
+        return
+        [
+            new(SpecCatalogueDocument, SpecCatalogue.Render()),
+            new(BehaviourMatrix.Document, BehaviourMatrix.Render(matrixFamilies, snapshots, published)),
+            new($"{FamilyPages.Folder}/{FamilyPages.Index}", FamilyPages.RenderIndex(families)),
+            .. families.Select(f => new GeneratedDocument($"{FamilyPages.Folder}/{FamilyPages.FileName(f)}", FamilyPages.Render(f, snapshots, published))),
+        ];
+    }
+
+    /// <summary>What the checkout holds of a document now ("" when it is missing).</summary>
+    public string Committed(GeneratedDocument document)
+    {
+        var path = PathOf(document.Path);
+        return File.Exists(path) ? File.ReadAllText(path) : "";
+    }
+
+    /// <summary>Pages in a folder of generated pages that no generator makes (a family that is gone), as checkout paths.</summary>
+    public IReadOnlyList<string> Stray(IReadOnlyList<GeneratedDocument> made)
+    {
+        var folder = PathOf(FamilyPages.Folder);
+        var expected = made.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
+        return Directory.Exists(folder)
+            ? [.. Directory.EnumerateFiles(folder).Select(f => $"{FamilyPages.Folder}/{Path.GetFileName(f)}").Where(p => !expected.Contains(p)).Order(StringComparer.Ordinal)]
+            : [];
+    }
+
+    /// <summary>Checkout paths of the documents that differ from what is made, and of stray pages; empty when docs/ is current.</summary>
+    public IReadOnlyList<string> Stale()
+    {
+        var made = Make();
+        return [.. made.Where(d => Committed(d) != d.Text).Select(d => d.Path), .. Stray(made)];
+    }
+
+    /// <summary>Writes every stale document and removes stray pages; returns the checkout paths it changed.</summary>
+    public IReadOnlyList<string> Write()
+    {
+        var made = Make();
+        var changed = new List<string>();
+        foreach (var document in made.Where(d => Committed(d) != d.Text))
+        {
+            var path = PathOf(document.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, document.Text);
+            changed.Add(document.Path);
+        }
+
+        foreach (var stray in Stray(made))
+        {
+            File.Delete(PathOf(stray));
+            changed.Add(stray);
+        }
+
+        return changed;
+    }
+
+    string PathOf(string documentPath) => Path.Combine([Checkout, .. documentPath.Split('/')]);
+}

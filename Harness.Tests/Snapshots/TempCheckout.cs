@@ -1,0 +1,39 @@
+using OolSpecs.Harness.Docs;
+
+namespace OolSpecs.Harness.Tests.Snapshots;
+
+/// <summary>
+/// A throwaway OolSpecs checkout for one test: the marker file, a copy of this checkout's docs/
+/// and approved snapshots/, its docs made current; deleted on Dispose.
+/// </summary>
+public sealed class TempCheckout : IDisposable
+{
+    public TempCheckout()
+    {
+        Root = Directory.CreateTempSubdirectory("oolspecs-checkout-").FullName;
+        File.WriteAllText(Path.Combine(Root, "OolSpecs.sln"), "");
+        var source = RepositoryRoot.Locate();
+        Copy(Path.Combine(source, "docs"), Path.Combine(Root, "docs"), "*");
+        Copy(Path.Combine(source, "snapshots"), Snapshots, "*" + Harness.Snapshots.SnapshotTree.ApprovedSuffix);
+        Docs = new GeneratedDocs(Root);
+        Docs.Write();
+    }
+
+    public string Root { get; }
+
+    public string Snapshots => Path.Combine(Root, "snapshots");
+
+    public GeneratedDocs Docs { get; }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    static void Copy(string from, string to, string pattern)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, pattern, SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
