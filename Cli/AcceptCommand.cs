@@ -38,9 +38,9 @@ public static class AcceptCommand
 
         var (family, @case) = Filter.Parse(filter);
         var contents = ArtifactReader.Read(source);
-        foreach (var skipped in contents.Skipped)
+        foreach (var (entry, why) in contents.Skipped)
         {
-            session.Output.WriteLine($"skipped {skipped}: macOS metadata (Finder or Archive Utility), not a received snapshot");
+            session.Output.WriteLine($"skipped {entry}: {why}");
         }
 
         var root = session.SnapshotRoot();

@@ -35,19 +35,22 @@ public sealed class ArtifactFromAMacTests : IDisposable
     }
 
     [Fact]
-    public void A_gh_run_download_folder_of_several_artifacts_is_approved_with_its_metadata_skipped()
+    public void A_gh_run_download_folder_of_several_artifacts_is_approved_with_its_metadata_and_determinism_report_skipped()
     {
         var folder = bench.Folder(
             ($"received-macos-26.0-arm64/{Entry("macos-26.0", "arm64", ArtifactWorkbench.Fork)}", "# fork on arm64\n"),
             ($"received-macos-15.5-x86_64/{Entry("macos-15.5", "x86_64", ArtifactWorkbench.Case1)}", "# case 1 on intel\n"),
             ("received-macos-15.5-x86_64/.DS_Store", "finder"),
+            ("determinism-macos-26.0-arm64/determinism.md", "# Determinism\n"),
             (".DS_Store", "finder"));
 
         bench.Accept("--from", folder).Should().Be(ExitCode.Done, bench.Errors.ToString());
 
         File.ReadAllText(bench.Tree.PathOf("macos-26.0", "arm64", ArtifactWorkbench.Fork)).Should().Be("# fork on arm64\n");
         File.ReadAllText(bench.Tree.PathOf("macos-15.5", "x86_64", ArtifactWorkbench.Case1)).Should().Be("# case 1 on intel\n");
-        bench.Output.ToString().Should().Contain("skipped received-macos-15.5-x86_64/.DS_Store").And.Contain("2 approved, 0 unchanged");
+        bench.Output.ToString().Should().Contain("skipped received-macos-15.5-x86_64/.DS_Store")
+            .And.Contain("skipped determinism-macos-26.0-arm64/determinism.md: the run's determinism report")
+            .And.Contain("2 approved, 0 unchanged");
     }
 
     [Fact]

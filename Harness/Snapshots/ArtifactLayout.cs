@@ -18,14 +18,26 @@ public static class ArtifactLayout
     public const int MaxNameBytes = 255;
 
     /// <summary>
-    /// True for what macOS adds when a person handles an artifact: Finder's .DS_Store, the
-    /// __MACOSX/ folder of Archive Utility and the ._ AppleDouble files. Skipped, never read.
+    /// Why an entry is passed over, or null: what macOS adds when a person handles an artifact
+    /// (Finder's .DS_Store, Archive Utility's __MACOSX/ folder, ._ AppleDouble files), and the
+    /// workflow's determinism report, an artifact of its own that `gh run download` puts beside
+    /// the snapshots. Skipped entries are named, never read.
     /// </summary>
-    public static bool IsMacMetadata(string entry)
+    public static string? SkipReason(string entry)
     {
         var parts = entry.TrimEnd('/').Split('/');
-        return parts.Contains("__MACOSX", StringComparer.Ordinal) || parts[^1] == ".DS_Store" || parts[^1].StartsWith("._", StringComparison.Ordinal);
+        if (parts.Contains("__MACOSX", StringComparer.Ordinal) || parts[^1] == ".DS_Store" || parts[^1].StartsWith("._", StringComparison.Ordinal))
+        {
+            return "macOS metadata (Finder or Archive Utility), not a received snapshot";
+        }
+
+        return parts.Length == 2 && parts[0].StartsWith(DeterminismArtifact, StringComparison.Ordinal)
+            ? "the run's determinism report, not a snapshot: read it before approving"
+            : null;
     }
+
+    /// <summary>The start of the workflow's determinism artifact's name (determinism-&lt;release&gt;-&lt;arch&gt;).</summary>
+    public const string DeterminismArtifact = "determinism-";
 
     /// <summary>Reads an entry's path as a place in the tree; throws <see cref="SnapshotInputException"/> naming the entry otherwise.</summary>
     public static (Platform Platform, SnapshotKey Key) Parse(string entry, string source)

@@ -5,12 +5,14 @@ using System.Text;
 namespace OolSpecs.Harness.Snapshots;
 
 /// <summary>What an artifact holds: its received snapshots, and the entries skipped as macOS metadata.</summary>
-public sealed record ArtifactContents(IReadOnlyList<ArtifactSnapshot> Snapshots, IReadOnlyList<string> Skipped);
+/// <param name="Snapshots">The received snapshots.</param>
+/// <param name="Skipped">Each entry passed over, with why.</param>
+public sealed record ArtifactContents(IReadOnlyList<ArtifactSnapshot> Snapshots, IReadOnlyList<(string Entry, string Why)> Skipped);
 
 /// <summary>
 /// Reads a downloaded CI artifact, a folder or a .zip, into memory: every entry must follow
 /// <see cref="ArtifactLayout"/> and be a regular file that reads back whole, or nothing is read
-/// at all. macOS metadata (<see cref="ArtifactLayout.IsMacMetadata"/>) is skipped and named.
+/// at all. macOS metadata and the determinism report (<see cref="ArtifactLayout.SkipReason"/>) are skipped and named.
 /// Nothing is extracted to disk.
 /// </summary>
 public static class ArtifactReader
@@ -56,13 +58,13 @@ public static class ArtifactReader
     static ArtifactContents FromFolder(string folder)
     {
         var found = new List<ArtifactSnapshot>();
-        var skipped = new List<string>();
+        var skipped = new List<(string, string)>();
         foreach (var path in Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }).Order(StringComparer.Ordinal))
         {
             var entry = Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/');
-            if (ArtifactLayout.IsMacMetadata(entry))
+            if (ArtifactLayout.SkipReason(entry) is { } why)
             {
-                skipped.Add(entry);
+                skipped.Add((entry, why));
                 continue;
             }
 
@@ -124,13 +126,13 @@ public static class ArtifactReader
         using (archive)
         {
             var found = new List<ArtifactSnapshot>();
-            var skipped = new List<string>();
+            var skipped = new List<(string, string)>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entry in entries)
             {
-                if (ArtifactLayout.IsMacMetadata(entry.FullName))
+                if (ArtifactLayout.SkipReason(entry.FullName) is { } why)
                 {
-                    skipped.Add(entry.FullName);
+                    skipped.Add((entry.FullName, why));
                     continue;
                 }
 
