@@ -5,7 +5,7 @@ using OolSpecs.Harness.Probe;
 namespace OolSpecs.Harness.Cli;
 
 /// <summary>
-/// The `oolspecs` command line: observe, accept, bench, platform, docs. Every command takes --help.
+/// The `oolspecs` command line: observe, accept, bench, platform, docs, source-watch. Every command takes --help.
 /// Exit codes are those of <see cref="ExitCode"/>; every error is one line naming the input and the fix.
 /// The checkout whose docs are made is <see cref="RepositoryRoot.Locate()"/> unless one is given.
 /// </summary>
@@ -53,6 +53,7 @@ public sealed class CommandLine(TextWriter output, TextWriter errors, Func<Probe
             BenchCommand.Build(session),
             PlatformCommand.Build(session),
             DocsCommand.Build(session),
+            SourceWatchCommand.Build(session),
         };
         return root;
     }

@@ -102,7 +102,6 @@ public sealed class OolClaimTests
     [Theory]
     [InlineData("x86_64", CopyPath.WholePagesMappedAtReceive, true)]
     [InlineData("arm64", CopyPath.CopiedAtReceive, false)]
-    [InlineData("x86_64-rosetta", CopyPath.CopiedAtReceive, false)]
     public void One_byte_past_the_threshold_is_judged_by_whether_it_is_three_pages_of_bytes(string arch, CopyPath path, bool mapsWholePages)
     {
         var size = ThresholdClaims.Expected(arch) + 1;

@@ -142,6 +142,7 @@ public sealed class ArtifactRefusalTests : IDisposable
     [InlineData("macos-26.0/arm64/NoSuchFamily/fork-cow.received.md", "no scenario has the family 'NoSuchFamily'")]
     [InlineData("macos-26.0/arm64/ForkCopyOnWrite/no-such-case.received.md", "no scenario of ForkCopyOnWrite has the case 'no-such-case'")]
     [InlineData("macos-26.0/ppc/ForkCopyOnWrite/fork-cow.received.md", "the arch 'ppc'")]
+    [InlineData("macos-26.0/x86_64-rosetta/ForkCopyOnWrite/fork-cow.received.md", "the arch 'x86_64-rosetta'")]
     public void An_entry_for_a_family_case_or_arch_the_catalogue_does_not_know_is_refused(string entry, string why)
     {
         var zip = bench.Zip((ForkEntry, "# fine on its own\n"), (entry, "# unknown\n"));
