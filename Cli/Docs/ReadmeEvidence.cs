@@ -16,7 +16,7 @@ public static class ReadmeEvidence
         var end = begin < 0 ? -1 : readme.IndexOf(End, begin, StringComparison.Ordinal);
         if (end < 0)
         {
-            throw new InvalidDataException(
+            throw new DocsInputException(
                 $"{GeneratedDocs.Readme} has no evidence block: put \"{Begin}{End}\" back in its first paragraph, then run `{GeneratedDocs.Command}`.");
         }
 

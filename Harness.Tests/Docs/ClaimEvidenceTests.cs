@@ -152,6 +152,25 @@ public sealed class ClaimEvidenceTests : IDisposable
 
         ReadmeEvidence.Replace(readme, "New.").Should().Be($"# X\n\nIntro. {ReadmeEvidence.Begin}New.{ReadmeEvidence.End}\nMore.\n");
         var missing = () => ReadmeEvidence.Replace("# X\n", "New.");
-        missing.Should().Throw<InvalidDataException>().WithMessage("*README.md has no evidence block*" + GeneratedDocs.Command + "*");
+        missing.Should().Throw<DocsInputException>().WithMessage("*README.md has no evidence block*" + GeneratedDocs.Command + "*");
+    }
+
+    [Fact]
+    public void Oolspecs_docs_refuses_a_readme_without_the_evidence_block_with_exit_2_and_writes_nothing()
+    {
+        using var checkout = new TempCheckout();
+        var readme = Path.Combine(checkout.Root, GeneratedDocs.Readme);
+        File.WriteAllText(readme, "# OolSpecs\n\nNo block here.\n");
+        var specs = Path.Combine(checkout.Root, "docs", "specs.md");
+        File.WriteAllText(specs, "stale\n");
+        var errors = new StringWriter();
+
+        var code = new CommandLine(new StringWriter(), errors, () => throw new InvalidOperationException("the probe was started"), () => checkout.Snapshots, checkout: () => checkout.Root)
+            .Run(["docs"]);
+
+        code.Should().Be(ExitCode.BadInput);
+        errors.ToString().Should().Contain("README.md has no evidence block").And.Contain(ReadmeEvidence.Begin + ReadmeEvidence.End);
+        File.ReadAllText(specs).Should().Be("stale\n", "nothing is written when one input is bad");
+        File.ReadAllText(readme).Should().Be("# OolSpecs\n\nNo block here.\n");
     }
 }
