@@ -17,8 +17,8 @@ public static class SpecCatalogue
             .Heading(1, "The specs")
             .Paragraph(
                 $"Generated from the spec classes (`{GeneratedDocs.Command}`); do not edit by hand. " +
-                "Each line is one spec: it runs the kernel, asserts the claim, and most families then compare the whole observation with " +
-                "`snapshots/<os>-<release>/<arch>/<family>/`.")
+                "Each line is one spec: on the kernel its claim is about, it runs that kernel, asserts the claim, and most families then compare the whole observation with " +
+                "`snapshots/<os>-<release>/<arch>/<family>/`; on another kernel it is skipped, naming the kernel it needs.")
             .Paragraph("After each claim, what it rests on. " + ClaimEvidence.Rule);
         foreach (var family in WithSpecs)
         {
