@@ -19,7 +19,7 @@ public static class FamilyPages
 
     public static string FileName(string family) => family + ".md";
 
-    public static string RenderIndex(IReadOnlyList<string> families)
+    public static string RenderIndex(IReadOnlyList<string> families, ClaimEvidence evidence)
     {
         var report = new MarkdownReport()
             .Heading(1, "Spec families")
@@ -27,24 +27,24 @@ public static class FamilyPages
             .Paragraph("One page per family of behaviour: its claims and the kernel source that decides each, its specs, the article's numbers, and every approved snapshot. " +
                        "Across families and releases at a glance: [the behaviour matrix](../behaviour-matrix.md).");
         report.Table(
-            ["family", "specs", "claims", "observe"],
+            ["family", "specs", "claims and their evidence", "observe"],
             families.Select(f => (IReadOnlyList<string>)
             [
                 $"[{f}]({FileName(f)})",
                 SpecClasses(f).Sum(t => SpecMethods(t).Count()).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                string.Join(", ", Claims(f).GroupBy(c => c.Kernel).OrderBy(g => g.Key).Select(g => $"{g.Count()} on {g.Key.Title()}")) is { Length: > 0 } claims ? claims : "none",
+                string.Join("; ", Claims(f).Select(c => c.Kernel).Distinct().Order().Select(k => $"{k.Title()} {evidence.Tally(f, k)}")) is { Length: > 0 } claims ? claims : "none",
                 string.Join(", ", ObserveNames(f)) is { Length: > 0 } names ? names : "-",
             ]));
         return report.ToString();
     }
 
-    public static string Render(string family, ApprovedSnapshots snapshots, IReadOnlyList<PublishedTable> published)
+    public static string Render(string family, ApprovedSnapshots snapshots, IReadOnlyList<PublishedTable> published, ClaimEvidence evidence)
     {
         var report = new MarkdownReport()
             .Heading(1, family)
             .Paragraph(Generated + " [All families](README.md) · [behaviour matrix](../behaviour-matrix.md).");
         Run(report, family);
-        ClaimsOf(report, family);
+        ClaimsOf(report, family, evidence);
         SpecsOf(report, family);
         Article(report, family, published);
         Approved(report, family, snapshots);
@@ -61,7 +61,7 @@ public static class FamilyPages
                        "```");
     }
 
-    static void ClaimsOf(MarkdownReport report, string family)
+    static void ClaimsOf(MarkdownReport report, string family, ClaimEvidence evidence)
     {
         report.Heading(2, "Claims");
         var byKernel = Claims(family).GroupBy(c => c.Kernel).OrderBy(g => g.Key).ToList();
@@ -71,10 +71,14 @@ public static class FamilyPages
             return;
         }
 
+        report.Paragraph("Evidence: " + ClaimEvidence.Rule);
+
         foreach (var kernel in byKernel)
         {
             report.Heading(3, $"On {kernel.Key.Title()}")
-                .Table(["claim", "decided by", "read at"], kernel.Select(c => (IReadOnlyList<string>)[c.Sentence, c.Source.DecidedBy, c.Source.ReadAt]));
+                .Paragraph(evidence.Tally(family, kernel.Key) + ".")
+                .Table(["claim", "evidence", "decided by", "read at"],
+                    kernel.Select(c => (IReadOnlyList<string>)[c.Sentence, evidence.Of(family, c).Render(), c.Source.DecidedBy, c.Source.ReadAt]));
         }
     }
 

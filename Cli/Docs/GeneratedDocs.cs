@@ -1,3 +1,5 @@
+using OolSpecs.Specs.PublishedTables;
+
 namespace OolSpecs.Harness.Docs;
 
 /// <summary>One generated document: its path in the checkout, '/'-separated, and what the generators make now.</summary>
@@ -16,6 +18,8 @@ public sealed class GeneratedDocs(string checkout)
 
     public const string SpecCatalogueDocument = "docs/specs.md";
 
+    public const string Readme = "README.md";
+
     /// <summary>The checkout's folder (where OolSpecs.sln is).</summary>
     public string Checkout { get; } = Path.GetFullPath(checkout);
 
@@ -25,6 +29,7 @@ public sealed class GeneratedDocs(string checkout)
         var snapshots = ApprovedSnapshots.Read(Path.Combine(Checkout, "snapshots"));
         var published = PublishedRows.All(Checkout);
         var families = SpecFamilies.Behaviour;
+        var evidence = new ClaimEvidence(snapshots, PublishedJudgements.Of(Path.Combine(Checkout, "docs", "reference")));
 
         // The spec families, and any family only the snapshot tree or the article knows, so that none is left out of the matrix.
         IReadOnlyList<string> matrixFamilies =
@@ -36,11 +41,27 @@ public sealed class GeneratedDocs(string checkout)
         ];
         return
         [
-            new(SpecCatalogueDocument, SpecCatalogue.Render()),
+            .. ReadmeWith(evidence.Summary(families)),
+            new(SpecCatalogueDocument, SpecCatalogue.Render(evidence)),
             new(BehaviourMatrix.Document, BehaviourMatrix.Render(matrixFamilies, snapshots, published)),
-            new($"{FamilyPages.Folder}/{FamilyPages.Index}", FamilyPages.RenderIndex(families)),
-            .. families.Select(f => new GeneratedDocument($"{FamilyPages.Folder}/{FamilyPages.FileName(f)}", FamilyPages.Render(f, snapshots, published))),
+            new($"{FamilyPages.Folder}/{FamilyPages.Index}", FamilyPages.RenderIndex(families, evidence)),
+            .. families.Select(f => new GeneratedDocument($"{FamilyPages.Folder}/{FamilyPages.FileName(f)}", FamilyPages.Render(f, snapshots, published, evidence))),
         ];
+    }
+
+    /// <summary>
+    /// The checkout's README with the evidence sentence of its first paragraph made now (none when
+    /// the checkout has no README, as a throwaway one for a test may not).
+    /// </summary>
+    IEnumerable<GeneratedDocument> ReadmeWith(string evidence)
+    {
+        var path = PathOf(Readme);
+        if (!File.Exists(path))
+        {
+            yield break;
+        }
+
+        yield return new GeneratedDocument(Readme, ReadmeEvidence.Replace(File.ReadAllText(path), evidence));
     }
 
     /// <summary>What the checkout holds of a document now ("" when it is missing).</summary>

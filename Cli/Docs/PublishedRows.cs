@@ -52,7 +52,7 @@ public static class PublishedRows
             "article-ool-cases.tsv" => new PublishedRow(
                 ArticleCase.Numbered(int.Parse(cells["nr"], System.Globalization.CultureInfo.InvariantCulture)).AsTheArticleRanIt.Scenario.Key,
                 $"{cells["nr"]} {cells["name"]}", cells),
-            _ => throw new InvalidDataException(
+            _ => throw new DocsInputException(
                 $"docs/reference/{file}: no case claims its rows; say in Cli/Docs/PublishedRows.cs which case each row measured."),
         }).ToList();
         return new PublishedTable(file, string.Join(' ', source), table.Columns, rows);

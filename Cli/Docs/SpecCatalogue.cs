@@ -11,20 +11,22 @@ namespace OolSpecs.Harness.Docs;
 /// </summary>
 public static class SpecCatalogue
 {
-    public static string Render()
+    public static string Render(ClaimEvidence evidence)
     {
         var report = new MarkdownReport()
             .Heading(1, "The specs")
             .Paragraph(
                 $"Generated from the spec classes (`{GeneratedDocs.Command}`); do not edit by hand. " +
-                "Each line is one spec: it runs the kernel, asserts the claim, and most families then compare the whole observation with " +
-                "`snapshots/<os>-<release>/<arch>/<family>/`.");
+                "Each line is one spec: on the kernel its claim is about, it runs that kernel, asserts the claim, and most families then compare the whole observation with " +
+                "`snapshots/<os>-<release>/<arch>/<family>/`; on another kernel it is skipped, naming the kernel it needs.")
+            .Paragraph("After each claim, what it rests on. " + ClaimEvidence.Rule);
         foreach (var family in WithSpecs)
         {
             report.Heading(2, family);
             foreach (var kernel in Claims(family).GroupBy(c => c.Kernel).OrderBy(g => g.Key))
             {
-                report.Paragraph($"Claims on {kernel.Key.Title()}:\n" + string.Join('\n', kernel.Select(c => $"- {c.Sentence} ({c.Source})")));
+                report.Paragraph($"Claims on {kernel.Key.Title()} ({evidence.Tally(family, kernel.Key)}):\n" +
+                                 string.Join('\n', kernel.Select(c => $"- {c.Sentence} ({c.Source}). *Evidence: {evidence.Of(family, c).Render()}.*")));
             }
 
             foreach (var type in SpecClasses(family))

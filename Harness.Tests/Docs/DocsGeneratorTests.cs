@@ -2,6 +2,7 @@ using OolSpecs.Harness.Docs;
 using OolSpecs.Harness.Snapshots;
 using OolSpecs.Harness.Tests.Snapshots;
 using OolSpecs.Specs.ForkCopyOnWrite;
+using OolSpecs.Specs.PublishedTables;
 
 namespace OolSpecs.Harness.Tests.Docs;
 
@@ -89,12 +90,11 @@ public sealed class DocsGeneratorTests : IDisposable
     [Fact]
     public void A_family_page_names_the_kernel_function_and_source_of_every_claim_and_how_to_run_the_family()
     {
-        var page = FamilyPages.Render("ForkCopyOnWrite", ApprovedSnapshots.Read(tree.Root), PublishedRows.All(RepositoryRoot.Locate()));
+        var page = Page(ApprovedSnapshots.Read(tree.Root));
 
-        foreach (var claim in new[] { XnuForkClaims.ChildShares, LinuxForkClaims.ParentReuses })
-        {
-            page.Should().Contain($"| {claim.Sentence} | {claim.Source.DecidedBy} | {claim.Source.ReadAt} |");
-        }
+        page.Should().Contain($"| {XnuForkClaims.ChildShares.Sentence} | published: `article-fork-walkthrough.tsv` row child-after-fork | {XnuForkClaims.ChildShares.Source.DecidedBy} | {XnuForkClaims.ChildShares.Source.ReadAt} |")
+            .And.Contain($"| {LinuxForkClaims.ParentReuses.Sentence} | source only | {LinuxForkClaims.ParentReuses.Source.DecidedBy} | {LinuxForkClaims.ParentReuses.Source.ReadAt} |", "this made-up tree has no Linux snapshot")
+            .And.Contain("11 claims: none observed, 6 published, 5 source only.");
 
         page.Should().Contain("dotnet test --filter FullyQualifiedName~OolSpecs.Specs.ForkCopyOnWrite")
             .And.Contain("| fork-cow | child-after-fork | child | 1 | 2 | SM_COW |")
@@ -106,7 +106,7 @@ public sealed class DocsGeneratorTests : IDisposable
     {
         tree.Write("macos-15.5", "arm64", Fork, XnuWalk("SM_COW"));
 
-        var page = FamilyPages.Render("ForkCopyOnWrite", ApprovedSnapshots.Read(tree.Root), PublishedRows.All(RepositoryRoot.Locate()));
+        var page = Page(ApprovedSnapshots.Read(tree.Root));
 
         page.Should().Contain("### macos-15.5 arm64")
             .And.Contain("<a href=\"../../snapshots/macos-15.5/arm64/ForkCopyOnWrite/fork-cow.approved.md\">")
@@ -114,4 +114,8 @@ public sealed class DocsGeneratorTests : IDisposable
             .And.Contain("| 3. child-after-fork | child | SM_COW | 2 | 1 |")
             .And.NotContain("\n# Fork copy-on-write (XNU)");
     }
+
+    static string Page(ApprovedSnapshots snapshots) =>
+        FamilyPages.Render("ForkCopyOnWrite", snapshots, PublishedRows.All(RepositoryRoot.Locate()),
+            new ClaimEvidence(snapshots, PublishedJudgements.Of(RepositoryRoot.Combine("docs", "reference"))));
 }

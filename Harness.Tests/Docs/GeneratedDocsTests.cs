@@ -30,6 +30,15 @@ public sealed class GeneratedDocsTests
         Checkout.Make().Select(d => d.Path).Should().Contain(["docs/specs.md", BehaviourMatrix.Document, "docs/families/README.md", "docs/families/ForkCopyOnWrite.md"]);
 
     [Fact]
+    public void The_readmes_first_paragraph_carries_the_evidence_sentence_made_from_the_snapshots_and_tables()
+    {
+        var readme = Checkout.Make().Single(d => d.Path == GeneratedDocs.Readme).Text;
+        var firstParagraph = readme.Split("\n\n")[1];
+
+        firstParagraph.Should().Contain(ReadmeEvidence.Begin + ClaimEvidence.Read(Checkout.Checkout).Summary(SpecFamilies.Behaviour) + ReadmeEvidence.End);
+    }
+
+    [Fact]
     public void The_family_folder_holds_only_the_families_pages() =>
         Checkout.Stray(Checkout.Make()).Should().BeEmpty("{0} holds only generated pages; run `{1}` to remove the others", FamilyPages.Folder, GeneratedDocs.Command);
 

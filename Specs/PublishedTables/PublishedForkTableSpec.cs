@@ -11,7 +11,7 @@ namespace OolSpecs.Specs.PublishedTables;
 /// </summary>
 public sealed class PublishedForkTableSpec
 {
-    const string TableFile = "article-fork-walkthrough.tsv";
+    const string TableFile = PublishedJudgements.ForkTableFile;
     static readonly string[] ClaimedFields = ["pages_resident", "ref_count", "share_mode"];
 
     [Fact]
@@ -61,11 +61,5 @@ public sealed class PublishedForkTableSpec
 
     /// <summary>The one-page table judged by the same code that judges a live run.</summary>
     static IReadOnlyList<string> Violations(TsvTable table) =>
-        table.Rows.SelectMany(row => XnuForkClaims.Judge(
-            row["step"],
-            new XnuRegionState(
-                long.Parse(row["pages_resident"], CultureInfo.InvariantCulture),
-                long.Parse(row["ref_count"], CultureInfo.InvariantCulture),
-                Enum.Parse<XnuShareMode>(row["share_mode"])),
-            pages: 1).Violations).ToList();
+        PublishedJudgements.Fork(table).SelectMany(j => j.Verdict.Violations).ToList();
 }

@@ -27,7 +27,7 @@ public sealed class PublishedOolTableSpec
         var rows = PublishedOolTable.Read(Published);
 
         rows.SelectMany(r => r.TableErrors).Should().BeEmpty();
-        rows.SelectMany(r => ArticleClaims.Judge(r.Reception!)).SelectMany(v => v.Violations).Should().BeEmpty();
+        PublishedJudgements.Ool(Published).SelectMany(j => j.Verdict.Violations).Should().BeEmpty();
     }
 
     [Fact]
