@@ -137,7 +137,7 @@ public static class AcceptCommand
             if (parts.Length == 2 && !ArtifactCatalogue.Knows(new SnapshotKey(parts[0], parts[1])))
             {
                 throw new UsageException(
-                    $"accept: '{filter}': no scenario of {parts[0]} has the case '{parts[1]}'; the approved files under snapshots/ name its cases (e.g. `oolspecs observe --markdown` shows them).");
+                    $"accept: '{filter}': no scenario of {parts[0]} has the case '{parts[1]}'; docs/behaviour-matrix.md lists every family's cases.");
             }
 
             return (parts[0], parts.Length == 2 ? parts[1] : null);
