@@ -127,6 +127,19 @@ public static class AcceptCommand
                     "(letters, digits, '-', '_' and '.'; not only dots).");
             }
 
+            // A misspelt family or case would match nothing and end as "nothing to approve", exit 0.
+            if (!ArtifactCatalogue.KnowsFamily(parts[0]))
+            {
+                throw new UsageException(
+                    $"accept: '{filter}': no scenario has the family '{parts[0]}'; the families are {string.Join(", ", ArtifactCatalogue.Families)}.");
+            }
+
+            if (parts.Length == 2 && !ArtifactCatalogue.Knows(new SnapshotKey(parts[0], parts[1])))
+            {
+                throw new UsageException(
+                    $"accept: '{filter}': no scenario of {parts[0]} has the case '{parts[1]}'; docs/behaviour-matrix.md lists every family's cases.");
+            }
+
             return (parts[0], parts.Length == 2 ? parts[1] : null);
         }
     }

@@ -71,13 +71,18 @@ public sealed class GeneratedDocs(string checkout)
         return File.Exists(path) ? File.ReadAllText(path) : "";
     }
 
-    /// <summary>Pages in a folder of generated pages that no generator makes (a family that is gone), as checkout paths.</summary>
+    /// <summary>
+    /// Pages in a folder of generated pages that no generator makes (a family that is gone), as
+    /// checkout paths. Hidden files are not pages: Finder leaves .DS_Store, and ._* on volumes
+    /// without extended attributes, wherever a folder was opened.
+    /// </summary>
     public IReadOnlyList<string> Stray(IReadOnlyList<GeneratedDocument> made)
     {
         var folder = PathOf(FamilyPages.Folder);
         var expected = made.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
         return Directory.Exists(folder)
-            ? [.. Directory.EnumerateFiles(folder).Select(f => $"{FamilyPages.Folder}/{Path.GetFileName(f)}").Where(p => !expected.Contains(p)).Order(StringComparer.Ordinal)]
+            ? [.. Directory.EnumerateFiles(folder).Select(Path.GetFileName).Where(name => !name!.StartsWith('.'))
+                .Select(name => $"{FamilyPages.Folder}/{name}").Where(p => !expected.Contains(p)).Order(StringComparer.Ordinal)]
             : [];
     }
 

@@ -41,6 +41,17 @@ public sealed class WorkflowTests
     }
 
     [Fact]
+    public void Every_step_that_runs_without_building_comes_after_the_step_that_builds()
+    {
+        var steps = Steps().ToList();
+        var build = steps.FindIndex(s => Regex.IsMatch(s, @"\n        run: [^\n]*dotnet test(?! [^\n]*--no-build)"));
+
+        build.Should().BeGreaterThanOrEqualTo(0, "`dotnet test` builds everything the later steps run");
+        steps.Select((step, i) => (step, i)).Where(s => s.step.Contains("--no-build", StringComparison.Ordinal))
+            .Should().NotBeEmpty().And.OnlyContain(s => s.i > build, "a --no-build step before the build finds nothing to run");
+    }
+
+    [Fact]
     public void The_job_observes_every_scenario_five_times_and_uploads_the_report_as_an_artifact_of_its_own()
     {
         var bench = Steps().Single(s => s.Contains("-- bench ", StringComparison.Ordinal));

@@ -151,6 +151,26 @@ public sealed class CommandLineTests : IDisposable
         errors.ToString().Should().Contain($"'{filter}' is not family or family/case").And.Contain("ForkCopyOnWrite/fork-cow");
     }
 
+    [Theory]
+    [InlineData("ForkCopyOnWirte", "no scenario has the family 'ForkCopyOnWirte'")]
+    [InlineData("ForkCopyOnWrite/fork-cwo", "no scenario of ForkCopyOnWrite has the case 'fork-cwo'")]
+    public void Accept_refuses_a_family_or_case_no_scenario_has_instead_of_approving_nothing(string filter, string why)
+    {
+        Run(NoProbe, "accept", filter).Should().Be(ExitCode.BadInput);
+        Run(NoProbe, "accept", filter, "--from", snapshots).Should().Be(ExitCode.BadInput);
+        errors.ToString().Should().Contain(why).And.Contain("ForkCopyOnWrite").And.NotContain("   at ");
+    }
+
+    [Theory]
+    [InlineData("ForkCopyOnWrite")]
+    [InlineData("ForkCopyOnWrite/fork-cow")]
+    [InlineData("ForkCopyOnWrite/fork-cow-without-frames")]
+    [InlineData("ForkInheritance/private")]
+    public void Accept_takes_a_family_or_case_a_scenario_has(string filter)
+    {
+        AcceptCommand.Filter.Parse(filter).Family.Should().Be(filter.Split('/')[0]);
+    }
+
     [Fact]
     public void A_second_filter_is_refused_naming_it()
     {

@@ -138,6 +138,25 @@ public sealed class ArtifactRefusalTests : IDisposable
         ArtifactFileKind.Of(bench.Work.FullName).Should().Be("a folder");
     }
 
+    [Fact]
+    public void Without_the_runtimes_lstat_the_kind_is_still_read_without_opening_the_file()
+    {
+        var fifo = Path.Combine(bench.Work.FullName, "pipe");
+        ArtifactWorkbench.MakeFifo(fifo);
+        var regular = Path.Combine(bench.Work.FullName, "file");
+        File.WriteAllText(regular, "x");
+        var link = Path.Combine(bench.Work.FullName, "link");
+        File.CreateSymbolicLink(link, regular);
+        Func<string, int?> unresolved = _ => throw new EntryPointNotFoundException("SystemNative_LStat");
+
+        ArtifactFileKind.Of(fifo, unresolved).Should().Be("a FIFO (named pipe)");
+        ArtifactFileKind.Of("/dev/null", unresolved).Should().Be("a character device");
+        ArtifactFileKind.Of(regular, unresolved).Should().Be(ArtifactFileKind.Regular);
+        ArtifactFileKind.Of(link, unresolved).Should().Be("a symbolic link", "a link to a regular file is not one");
+        ArtifactFileKind.Of(bench.Work.FullName, unresolved).Should().Be("a folder");
+        ArtifactFileKind.Of(Path.Combine(bench.Work.FullName, "gone"), unresolved).Should().BeNull();
+    }
+
     [Theory]
     [InlineData("macos-26.0/arm64/NoSuchFamily/fork-cow.received.md", "no scenario has the family 'NoSuchFamily'")]
     [InlineData("macos-26.0/arm64/ForkCopyOnWrite/no-such-case.received.md", "no scenario of ForkCopyOnWrite has the case 'no-such-case'")]

@@ -76,9 +76,14 @@ public static class ArtifactReader
             }
 
             // Asked before opening: opening a FIFO waits for a writer forever, a device never ends.
-            if (ArtifactFileKind.Of(path) is { } kind and not ArtifactFileKind.Regular)
+            switch (ArtifactFileKind.Of(path))
             {
-                throw ArtifactLayout.Refused(entry, folder, $"it is {kind}, not a received file (it was not opened)");
+                case ArtifactFileKind.Regular:
+                    break;
+                case null:
+                    throw ArtifactLayout.Refused(entry, folder, "its kind cannot be read (it vanished, or a folder above it cannot be read), so it was not opened");
+                case var kind:
+                    throw ArtifactLayout.Refused(entry, folder, $"it is {kind}, not a received file (it was not opened)");
             }
 
             if (file.Length > MaxEntryBytes)
