@@ -1,3 +1,4 @@
+using OolSpecs.Specs.Support;
 using OolSpecs.Harness.Cli;
 using OolSpecs.Harness.Cli.Bench;
 using OolSpecs.Harness.Probe;
@@ -47,9 +48,10 @@ public sealed class BenchTests
         Statistics.Median([Ms(7)]).Should().Be(Ms(7));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Bench_of_the_fork_walk_prints_a_row_with_its_runs_median_spread_and_whether_they_were_identical()
     {
+        Lab.NeedsNativePlatform();
         var output = new StringWriter();
         var errors = new StringWriter();
 

@@ -1,3 +1,4 @@
+using OolSpecs.Specs.Support;
 using OolSpecs.Harness.Cli;
 using OolSpecs.Harness.Platforms;
 using OolSpecs.Harness.Probe;
@@ -78,15 +79,17 @@ public sealed class CommandLineTests : IDisposable
     [SkippableFact]
     public void A_scenario_this_kernel_cannot_run_exits_3_naming_the_kernel_it_needs()
     {
+        Lab.NeedsNativePlatform();
         Skip.If(OperatingSystem.IsMacOS(), "every scenario runs on XNU");
 
         Run("observe", "ool-cases").Should().Be(ExitCode.NeedsAnotherKernel);
         errors.ToString().Should().Contain("scenario 'ool-cases' needs XNU").And.Contain("linux-").And.Contain("a Mac");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Observe_markdown_without_names_prints_the_snapshot_of_every_scenario_this_kernel_runs()
     {
+        Lab.NeedsNativePlatform();
         Run("observe", "--markdown").Should().Be(ExitCode.Done, errors.ToString());
         output.ToString().Should().StartWith("<!-- observed on ").And.Contain("# Fork copy-on-write").And.Contain("## 6. parent-after-write (parent)");
         if (PlatformDetector.Detect(ProbeRunner.Default()).Kernel == Kernel.Xnu)
@@ -108,24 +111,27 @@ public sealed class CommandLineTests : IDisposable
         errors.ToString().Should().Contain($"OOLSPECS_PROBE={other.Path}").And.Contain("not an oolprobe").And.Contain("unset it");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Platform_prints_the_release_directory_and_arch()
     {
+        Lab.NeedsNativePlatform();
         Run("platform").Should().Be(ExitCode.Done, errors.ToString());
         var platform = PlatformDetector.Detect(ProbeRunner.Default());
         output.ToString().Should().Be($"{platform.ReleaseDirectory} {platform.Arch}\n");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Accept_with_nothing_pending_says_so()
     {
+        Lab.NeedsNativePlatform();
         Run("accept").Should().Be(ExitCode.Done, errors.ToString());
         output.ToString().Should().Contain("Nothing to accept");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Accept_moves_a_received_file_of_this_release_to_approved()
     {
+        Lab.NeedsNativePlatform();
         var platform = PlatformDetector.Detect(ProbeRunner.Default());
         var family = Path.Combine(snapshots, platform.ReleaseDirectory, platform.Arch, "ForkCopyOnWrite");
         Directory.CreateDirectory(family);

@@ -1,3 +1,4 @@
+using OolSpecs.Specs.Support;
 using OolSpecs.Harness.Cli;
 using OolSpecs.Harness.Cli.Bench;
 using OolSpecs.Harness.Probe;
@@ -51,9 +52,10 @@ public sealed class DeterminismReportTests : IDisposable
         report.Should().Contain("`````diff\n").And.Contain("more diff lines\n`````");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Bench_writes_the_report_to_the_file_given()
     {
+        Lab.NeedsNativePlatform();
         var file = Path.Combine(folder, "determinism.md");
         var errors = new StringWriter();
 

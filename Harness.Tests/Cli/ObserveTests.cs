@@ -1,3 +1,4 @@
+using OolSpecs.Specs.Support;
 using System.Text.Json;
 using OolSpecs.Harness.Cli;
 using OolSpecs.Harness.Observations;
@@ -19,9 +20,10 @@ public sealed class ObserveTests
     int Run(bool interactive, params string[] arguments) =>
         new CommandLine(output, errors, ProbeRunner.Default, () => "/nonexistent", interactive).Run(["observe", .. arguments]);
 
-    [Fact]
+    [SkippableFact]
     public void By_default_the_fork_walk_is_an_aligned_table_with_one_row_per_step_and_off_a_terminal_no_progress()
     {
+        Lab.NeedsNativePlatform();
         Run(false, "fork-cow").Should().Be(ExitCode.Done, errors.ToString());
 
         var text = output.ToString();
@@ -78,9 +80,10 @@ public sealed class ObserveTests
 
     static List<string> Cells(string row) => [.. row.Split('│')[1..^1].Select(cell => cell.Trim())];
 
-    [Fact]
+    [SkippableFact]
     public void Json_is_one_valid_document_of_the_raw_observations_per_scenario()
     {
+        Lab.NeedsNativePlatform();
         Run(false, "--json").Should().Be(ExitCode.Done, errors.ToString());
 
         using var document = JsonDocument.Parse(output.ToString());
@@ -124,6 +127,7 @@ public sealed class ObserveTests
     [SkippableFact]
     public void On_Linux_the_scenarios_of_another_kernel_are_named_as_not_run()
     {
+        Lab.NeedsNativePlatform();
         Skip.If(OperatingSystem.IsMacOS(), "every scenario runs on XNU");
 
         Run(false).Should().Be(ExitCode.Done, errors.ToString());

@@ -107,9 +107,10 @@ public sealed class PlatformDetectorTests
         act.Should().Throw<SkipException>().WithMessage("*Run the arm64 .NET*");
     }
 
-    [Fact]
+    [SkippableFact]
     public void This_machine_is_detected_through_the_built_probe()
     {
+        Lab.NeedsNativePlatform();
         var platform = PlatformDetector.Detect(ProbeRunner.Default());
 
         platform.Os.Should().Be(OperatingSystem.IsMacOS() ? "macos" : "linux");

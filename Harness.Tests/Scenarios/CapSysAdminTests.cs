@@ -1,3 +1,4 @@
+using OolSpecs.Specs.Support;
 using OolSpecs.Harness.Platforms;
 using OolSpecs.Harness.Probe;
 using OolSpecs.Harness.Scenarios;
@@ -11,9 +12,10 @@ namespace OolSpecs.Harness.Tests.Scenarios;
 /// </summary>
 public sealed class CapSysAdminTests
 {
-    [Fact]
+    [SkippableFact]
     public void This_process_holds_the_capability_exactly_when_the_probe_it_starts_reads_frames()
     {
+        Lab.NeedsNativePlatform();
         var probe = ProbeRunner.Default();
         var run = new ForkCowScenario().Observe(probe);
 

@@ -1,3 +1,4 @@
+using OolSpecs.Specs.Support;
 using OolSpecs.Harness.Platforms;
 using OolSpecs.Harness.Probe;
 using OolSpecs.Harness.Scenarios;
@@ -14,6 +15,7 @@ public sealed class AlteredSnapshotTests
     [SkippableFact]
     public void An_approved_snapshot_altered_in_one_cell_makes_the_live_walk_fail()
     {
+        Lab.NeedsNativePlatform();
         var probe = ProbeRunner.Default();
         var platform = PlatformDetector.Detect(probe);
         var scenario = new ForkCowScenario();

@@ -22,6 +22,12 @@ public static class Lab
     public static SnapshotVerifier Snapshots => snapshots.Value;
 
     /// <summary>
+    /// Skips, naming the fix, where the probe runs translated by Rosetta: whatever runs this
+    /// machine's kernel needs its native platform.
+    /// </summary>
+    public static void NeedsNativePlatform() => _ = Platform;
+
+    /// <summary>
     /// The platform <paramref name="probe"/> runs on. A Rosetta-translated run has none: every spec
     /// that needs the platform skips with the fix, before any observation or received file.
     /// </summary>
