@@ -57,12 +57,13 @@ static const struct second_view_row rows[] = {
 	  "a memory entry made with MAP_MEM_VM_COPY, mapped with mach_vm_map: "
 	  "a copy of the original as it was" },
 	{ "entry-read-only", "xnu", VIEW_ENTRY_READ_ONLY,
-	  "mach_make_memory_entry_64(VM_PROT_READ) + mach_vm_map(VM_PROT_READ|"
-	  "VM_PROT_WRITE)",
+	  "mach_make_memory_entry_64(VM_PROT_READ|MAP_MEM_VM_SHARE) + "
+	  "mach_vm_map(VM_PROT_READ|VM_PROT_WRITE)",
 	  "a read-only memory entry mapped with write asked: the kernel is to "
 	  "refuse the mapping" },
 	{ "entry-unaligned", "xnu", VIEW_ENTRY_UNALIGNED,
-	  "mach_make_memory_entry_64(size not page aligned) + mach_vm_map",
+	  "mach_make_memory_entry_64(MAP_MEM_VM_SHARE, one byte short of the "
+	  "original) + mach_vm_map of that size",
 	  "a memory entry whose size is not a whole number of pages (the shape "
 	  "of PhysPuppet, CVE-2023-23536)" },
 };

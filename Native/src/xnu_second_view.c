@@ -175,8 +175,13 @@ static void make_view(struct xnu_run *run)
 	}
 }
 
-/* Whether the view's region covers the original's whole length. */
-static bool view_covers_length(const struct xnu_run *run)
+/*
+ * Whether the view can be read and written over the original's whole
+ * length: a view shorter than that (an unaligned entry may be), or mapped
+ * without write, is described but never touched, since touching it would
+ * fault and end the probe instead of recording what the kernel did.
+ */
+static bool view_usable(const struct xnu_run *run)
 {
 	struct xnu_region region;
 	struct call_error error;
@@ -184,7 +189,8 @@ static bool view_covers_length(const struct xnu_run *run)
 	if (!xnu_region_at(mach_task_self(), (vm_address_t)run->view, &region,
 			   &error))
 		fail_recorded(&error);
-	return region.end >= run->view + run->pages * run->page_size;
+	return region.end >= run->view + run->pages * run->page_size &&
+	       (region.info.protection & VM_PROT_WRITE) != 0;
 }
 
 struct observe_context {
@@ -286,11 +292,7 @@ int second_view_run(const struct second_view_row *row, size_t pages)
 	memset(&view, 0, sizeof(view));
 	original.present = true;
 	original.base = (unsigned char *)(uintptr_t)run.original;
-	/*
-	 * A view shorter than the original (an unaligned entry may be) is
-	 * described but never read: reading past its end would fault.
-	 */
-	view.present = run.view_mapped && view_covers_length(&run);
+	view.present = run.view_mapped && view_usable(&run);
 	view.base = (unsigned char *)(uintptr_t)run.view;
 	context.run = &run;
 	if (!second_view_exchange(&original, &view,
