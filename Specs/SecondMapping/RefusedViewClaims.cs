@@ -12,7 +12,9 @@ public static class RefusedViewClaims
 
     public static readonly Claim XnuReadOnlyEntryRefused = new(Kernel.Xnu,
         "mapping a read-only memory entry with write asked is refused with KERN_INVALID_RIGHT, and the original is left as it was",
-        KernelSource.Xnu(XnuFunctions.VmMapEnterMemObject.Because("a named entry whose protection lacks the asked cur_protection: KERN_INVALID_RIGHT")).ReadOnlyAt(XnuTags.Xnu11417));
+        KernelSource.Xnu(
+            XnuFunctions.VmMapEnterMemObjectHelper.Because("a named entry whose protection lacks the asked cur_protection: KERN_INVALID_RIGHT").OnlyAt(XnuTags.Xnu10002),
+            XnuFunctions.VmMapEnterMemObject.Because("the same check, in the function itself since the helper was folded in").OnlyAt(XnuTags.Xnu11215, XnuTags.Xnu11417)));
 
     /// <summary>KERN_INVALID_RIGHT in mach/kern_return.h.</summary>
     public const int KernInvalidRight = 17;

@@ -67,6 +67,7 @@ public static class XnuFunctions
         new SourceFunction("osfmk/vm/vm_user.c", "mach_make_memory_entry_internal").MovedTo("osfmk/vm/vm_memory_entry.c", XnuTags.Xnu11215);
 
     public static readonly SourceFunction VmMapEnterMemObject = new(VmMap, "vm_map_enter_mem_object");
+    public static readonly SourceFunction VmMapEnterMemObjectHelper = new(VmMap, "vm_map_enter_mem_object_helper");
     public static readonly SourceFunction VmMapRemap = new(VmMap, "vm_map_remap");
     public static readonly SourceFunction VmMapRemapExtract = new(VmMap, "vm_map_remap_extract");
 
