@@ -9,7 +9,7 @@ public static class SharedViewClaims
 {
     public static readonly Claim LinuxWritesCross = new(Kernel.Linux,
         "two MAP_SHARED views of one memfd, or a view made by mremap with old_size 0 of a shared anonymous mapping, are one memory: each reads the original's fill and sees the other's writes",
-        KernelSource.Linux(LinuxFunctions.MemfdCreate.Because("a memfd is a shmem file"), LinuxFunctions.CheckPrepVma.Because("old_size 0 of a VM_SHARED mapping maps the same object again"), LinuxFunctions.ShmemFault, LinuxFunctions.ShmemGetFolio.Because("each page of the object is one folio, which both views find")));
+        KernelSource.Linux(LinuxFunctions.MemfdCreate.Because("a memfd is a shmem file"), LinuxFunctions.CheckPrepVma.Because("refuses old_size 0 only for a mapping neither VM_SHARED nor VM_MAYSHARE, so a shared one is mapped again"), LinuxFunctions.ShmemFault, LinuxFunctions.ShmemGetFolio.Because("each page of the object is one folio, which both views find")));
 
     public static readonly Claim LinuxSameFrames = new(Kernel.Linux,
         "once written, both views map the same frames, each mapped twice (once per view)",
