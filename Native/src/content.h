@@ -22,6 +22,9 @@ enum content_seed {
 	CONTENT_SENDER = 0x5e,		/* OOL: what is sent */
 	CONTENT_SENDER_AGAIN = 0x5a,	/* OOL: the sender's write after the send */
 	CONTENT_RECEIVER = 0x7c,	/* OOL: the receiver's write */
+	CONTENT_ORIGINAL = 0x3b,	/* second view: the original's fill */
+	CONTENT_ORIGINAL_AGAIN = 0x3e,	/* second view: the original's write */
+	CONTENT_VIEW = 0x9d,		/* second view: the view's write */
 };
 
 struct content_check {

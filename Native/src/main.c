@@ -40,6 +40,10 @@ static const struct subcommand subcommands[] = {
 	  "What a forked child inherits of a buffer, per mode, and whether "
 	  "writes after the fork cross it.",
 	  false },
+	{ "second-view", second_view_main,
+	  "The same memory mapped a second time, per way, and whether writes "
+	  "through one mapping show in the other.",
+	  false },
 	{ "ool-transfer", ool_transfer_main,
 	  "One out-of-line Mach message (or two) to a receiver process, "
 	  "observed on both sides (XNU).",

@@ -12,6 +12,11 @@ public static class LinuxFunctions
     const string Memory = "mm/memory.c";
     const string Shmem = "mm/shmem.c";
 
+    public static readonly SourceFunction CheckPrepVma = new("mm/mremap.c", "check_prep_vma");
+    public static readonly SourceFunction CheckVmaFlags = new("mm/gup.c", "check_vma_flags");
+    public static readonly SourceFunction MemRw = new("fs/proc/base.c", "mem_rw");
+    public static readonly SourceFunction MemfdCreate = new("mm/memfd.c", "memfd_create");
+    public static readonly SourceFunction ProcMemFollForce = new("fs/proc/base.c", "proc_mem_foll_force");
     public static readonly SourceFunction AnonVmaFork = new("mm/rmap.c", "anon_vma_fork");
     public static readonly SourceFunction CopyPageRange = new(Memory, "copy_page_range");
     public static readonly SourceFunction CopyPresentPte = new(Memory, "copy_present_pte");

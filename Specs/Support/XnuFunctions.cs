@@ -63,6 +63,14 @@ public static class XnuFunctions
     public static readonly SourceFunction VmObjectCoalesce = new(VmObject, "vm_object_coalesce");
     public static readonly SourceFunction VmObjectCollapse = new(VmObject, "vm_object_collapse");
     public static readonly SourceFunction VmObjectCopyQuickly = new(VmObject, "vm_object_copy_quickly");
+    public static readonly SourceFunction MachMakeMemoryEntryInternal =
+        new SourceFunction("osfmk/vm/vm_user.c", "mach_make_memory_entry_internal").MovedTo("osfmk/vm/vm_memory_entry.c", XnuTags.Xnu11215);
+
+    public static readonly SourceFunction VmMapEnterMemObject = new(VmMap, "vm_map_enter_mem_object");
+    public static readonly SourceFunction VmMapEnterMemObjectHelper = new(VmMap, "vm_map_enter_mem_object_helper");
+    public static readonly SourceFunction VmMapRemap = new(VmMap, "vm_map_remap");
+    public static readonly SourceFunction VmMapRemapExtract = new(VmMap, "vm_map_remap_extract");
+
     public static readonly SourceFunction VmObjectCopySlowly = new(VmObject, "vm_object_copy_slowly");
     public static readonly SourceFunction VmObjectCopyStrategically = new(VmObject, "vm_object_copy_strategically");
     public static readonly SourceFunction VmObjectDoBypass = new(VmObject, "vm_object_do_bypass");
