@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace OolSpecs.Harness.Tests.Support;
 
 /// <summary>
@@ -26,12 +28,36 @@ public sealed class StandInProgram : IDisposable
         }
 
         Path = System.IO.Path.Combine(directory.FullName, name);
-        File.WriteAllText(Path, $"#!/bin/sh\ncat <<'{End}'\n{output}\n{End}\nexit {exitCode}\n");
-        File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        WriteExecutable(Path, $"#!/bin/sh\ncat <<'{End}'\n{output}\n{End}\nexit {exitCode}\n");
     }
 
     /// <summary>The stand-in's absolute path, to be run as a program.</summary>
     public string Path { get; }
 
     public void Dispose() => directory.Delete(recursive: true);
+
+    /// <summary>
+    /// A child sh writes the file, never this process: a process that forks while this one holds
+    /// the file open for writing keeps that descriptor until it execs, and running the file
+    /// meanwhile fails with ETXTBSY ("Text file busy"). Tests start processes in parallel, and
+    /// .ci/run saw it once in about 700 tests. The child's descriptor is gone when it exits.
+    /// </summary>
+    static void WriteExecutable(string path, string text)
+    {
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-c", "cat > \"$1\" && chmod 700 \"$1\"", "sh", path })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var writer = Process.Start(start)!;
+        var errors = writer.StandardError.ReadToEndAsync();
+        writer.StandardInput.Write(text);
+        writer.StandardInput.Close();
+        writer.WaitForExit();
+        if (writer.ExitCode != 0)
+        {
+            throw new IOException($"the stand-in {path} could not be written: {errors.Result}");
+        }
+    }
 }
