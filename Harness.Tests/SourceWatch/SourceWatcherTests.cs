@@ -92,6 +92,14 @@ public sealed class SourceWatcherTests : IDisposable
     }
 
     [Fact]
+    public void A_function_cited_only_at_an_earlier_tag_is_not_compared_between_two_later_ones()
+    {
+        var claim = Claim(Changed, Gone.OnlyAt("v0.9"));
+
+        new SourceWatcher(Tree).Watch([claim], New, from: Old).Single().Functions.Select(f => f.Function).Should().Equal(Changed);
+    }
+
+    [Fact]
     public void A_claim_is_compared_from_the_newest_tag_it_was_read_at_unless_a_tag_is_given()
     {
         var claim = Claim(Changed) with { TagsRead = [Old, New] };

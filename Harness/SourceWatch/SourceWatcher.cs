@@ -21,7 +21,9 @@ public sealed class SourceWatcher(GitSourceTree tree)
         return [.. claims.Select(claim =>
         {
             var start = from ?? SourceTag.Newest(claim.TagsRead);
-            return new ClaimWatch(claim, start, to, [.. claim.Citations.Select(c => Compare(c, start, to))]);
+            // A citation held only at earlier tags has its successor cited beside it: between two
+            // later tags it says nothing, so it is not compared (it would read as a wrong citation).
+            return new ClaimWatch(claim, start, to, [.. claim.Citations.Where(c => c.AppliesAt(start) || c.AppliesAt(to)).Select(c => Compare(c, start, to))]);
         })];
     }
 
