@@ -1,3 +1,4 @@
+using OolSpecs.Specs.Support;
 using OolSpecs.Harness.Cli;
 using OolSpecs.Harness.Platforms;
 using OolSpecs.Harness.Probe;
@@ -20,9 +21,10 @@ public sealed class SecondViewProbeTests
         failure.Stderr.TrimEnd().Split('\n').Should().ContainSingle("the probe says what is wrong in one line");
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_row_of_the_other_kernel_exits_3_naming_the_kernel_it_needs()
     {
+        Lab.NeedsNativePlatform();
         var probe = ProbeRunner.Default();
         var here = PlatformDetector.Detect(probe).Kernel;
         var elsewhere = SecondViews.All.Where(row => row.Kernel != here).ToList();
@@ -52,9 +54,10 @@ public sealed class SecondViewProbeTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Observe_second_view_prints_every_row_of_this_kernel_and_none_of_the_other()
     {
+        Lab.NeedsNativePlatform();
         var output = new StringWriter();
         var errors = new StringWriter();
 
