@@ -87,7 +87,7 @@ public static class FamilyPages
         report.Heading(2, "Specs");
         foreach (var type in SpecClasses(family))
         {
-            report.Heading(3, Sentence(type.Name));
+            report.Heading(3, type.Name);
             if (Summary(type) is { } summary)
             {
                 report.Paragraph(summary);

@@ -31,7 +31,7 @@ public static class SpecCatalogue
 
             foreach (var type in SpecClasses(family))
             {
-                report.Heading(3, Sentence(type.Name));
+                report.Heading(3, type.Name);
                 if (Summary(type) is { } summary)
                 {
                     report.Paragraph(summary);
