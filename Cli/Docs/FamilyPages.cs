@@ -19,24 +19,15 @@ public static class FamilyPages
 
     public static string FileName(string family) => family + ".md";
 
-    public static string RenderIndex(IReadOnlyList<string> families, ClaimEvidence evidence)
-    {
-        var report = new MarkdownReport()
+    /// <summary>The folder's landing page: a link per family; docs/specs.md is the index with what each observes and its counts.</summary>
+    public static string RenderIndex(IReadOnlyList<string> families) =>
+        new MarkdownReport()
             .Heading(1, "Spec families")
             .Paragraph(Generated)
             .Paragraph("One page per family of behaviour: its claims and the kernel source that decides each, its specs, the article's numbers, and a table linking every approved snapshot. " +
-                       "Across families and releases at a glance: [the behaviour matrix](../behaviour-matrix.md).");
-        report.Table(
-            ["family", "specs", "claims and their evidence", "observe"],
-            families.Select(f => (IReadOnlyList<string>)
-            [
-                $"[{f}]({FileName(f)})",
-                SpecClasses(f).Sum(t => SpecMethods(t).Count()).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                string.Join("; ", Claims(f).Select(c => c.Kernel).Distinct().Order().Select(k => $"{k.Title()} {evidence.Tally(f, k)}")) is { Length: > 0 } claims ? claims : "none",
-                string.Join(", ", ObserveNames(f)) is { Length: > 0 } names ? names : "-",
-            ]));
-        return report.ToString();
-    }
+                       "What each family observes, with its counts: [the index of the specs](../specs.md). Across families and releases at a glance: [the behaviour matrix](../behaviour-matrix.md).")
+            .Paragraph(string.Join('\n', families.Select(f => $"- [{f}]({FileName(f)})")))
+            .ToString();
 
     public static string Render(string family, ApprovedSnapshots snapshots, IReadOnlyList<PublishedTable> published, ClaimEvidence evidence)
     {
