@@ -7,7 +7,7 @@ namespace OolSpecs.Harness.Docs;
 /// <summary>
 /// docs/families/&lt;Family&gt;.md, one page per spec family, and docs/families/README.md, their
 /// index: the family's claims with the kernel functions that decide each and where they were
-/// read, its specs, the article's numbers, the approved tables per release, and how to run just
+/// read, its specs, the article's numbers, a table of its approved snapshots per release, and how to run just
 /// that family. Families are found by reflection, so a new one gets its page without code.
 /// </summary>
 public static class FamilyPages
@@ -19,24 +19,15 @@ public static class FamilyPages
 
     public static string FileName(string family) => family + ".md";
 
-    public static string RenderIndex(IReadOnlyList<string> families, ClaimEvidence evidence)
-    {
-        var report = new MarkdownReport()
+    /// <summary>The folder's landing page: a link per family; docs/specs.md is the index with what each observes and its counts.</summary>
+    public static string RenderIndex(IReadOnlyList<string> families) =>
+        new MarkdownReport()
             .Heading(1, "Spec families")
             .Paragraph(Generated)
-            .Paragraph("One page per family of behaviour: its claims and the kernel source that decides each, its specs, the article's numbers, and every approved snapshot. " +
-                       "Across families and releases at a glance: [the behaviour matrix](../behaviour-matrix.md).");
-        report.Table(
-            ["family", "specs", "claims and their evidence", "observe"],
-            families.Select(f => (IReadOnlyList<string>)
-            [
-                $"[{f}]({FileName(f)})",
-                SpecClasses(f).Sum(t => SpecMethods(t).Count()).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                string.Join("; ", Claims(f).Select(c => c.Kernel).Distinct().Order().Select(k => $"{k.Title()} {evidence.Tally(f, k)}")) is { Length: > 0 } claims ? claims : "none",
-                string.Join(", ", ObserveNames(f)) is { Length: > 0 } names ? names : "-",
-            ]));
-        return report.ToString();
-    }
+            .Paragraph("One page per family of behaviour: its claims and the kernel source that decides each, its specs, the article's numbers, and a table linking every approved snapshot. " +
+                       "What each family observes, with its counts: [the index of the specs](../specs.md). Across families and releases at a glance: [the behaviour matrix](../behaviour-matrix.md).")
+            .Paragraph(string.Join('\n', families.Select(f => $"- [{f}]({FileName(f)})")))
+            .ToString();
 
     public static string Render(string family, ApprovedSnapshots snapshots, IReadOnlyList<PublishedTable> published, ClaimEvidence evidence)
     {
@@ -87,7 +78,7 @@ public static class FamilyPages
         report.Heading(2, "Specs");
         foreach (var type in SpecClasses(family))
         {
-            report.Heading(3, Sentence(type.Name));
+            report.Heading(3, type.Name);
             if (Summary(type) is { } summary)
             {
                 report.Paragraph(summary);
@@ -126,22 +117,33 @@ public static class FamilyPages
             return;
         }
 
-        report.Paragraph("A release holds only the cases that changed there; the others are as at the newest older release of the same os and arch." +
+        report.Paragraph("A release holds only the cases that changed there; the others are as at the newest older release of the same os and arch. " +
+                         "Each case links its approved file, the whole observation the specs compare; beside it, the key values the " +
+                         "[behaviour matrix](../behaviour-matrix.md) compares across releases." +
                          (approved.Any(a => a.Platform.Os == "macos") ? "" : " XNU (macOS): none approved yet."));
         foreach (var release in approved.GroupBy(a => a.Platform))
         {
-            report.Heading(3, release.Key.ToString());
-            foreach (var snapshot in release)
-            {
-                report.Paragraph($"<details><summary>{snapshot.Key.Case} (<a href=\"../../snapshots/{snapshot.Path}\">approved file</a>)</summary>")
-                    .Paragraph(Demoted(snapshot.Text))
-                    .Paragraph("</details>");
-            }
+            var values = release.Select(s => (Snapshot: s, Values: KeyValues.Of(s.Text))).ToList();
+            var columns = values.Select(v => string.Join(" / ", v.Values.Columns)).Distinct().ToList();
+            var uniform = columns.Count == 1;
+            report.Heading(3, release.Key.ToString())
+                .Table(
+                    ["case", uniform ? $"key values: {columns[0]}" : "key values", "approved file"],
+                    values.Select(v => (IReadOnlyList<string>)
+                    [
+                        v.Snapshot.Key.Case,
+                        KeyValuesCell(v.Values, uniform),
+                        $"[{v.Snapshot.Key.Case}.approved.md](../../snapshots/{v.Snapshot.Path})",
+                    ]));
         }
     }
 
-    /// <summary>A snapshot's headings become bold lines, so that they do not enter this page's outline.</summary>
-    static string Demoted(string snapshot) =>
-        string.Join('\n', snapshot.TrimEnd('\n').Split('\n').Select(line =>
-            line.StartsWith('#') ? $"**{line.TrimStart('#').Trim()}**" : line));
+    /// <summary>One table cell: a walk's steps one per line, or a case's facts; each with its column names when the table's column cannot name them.</summary>
+    static string KeyValuesCell(KeyValues values, bool uniform)
+    {
+        var prefix = uniform ? "" : string.Join(" / ", values.Columns) + ": ";
+        return values.IsFacts
+            ? prefix + string.Join(" / ", values.Rows[0].Values)
+            : prefix + string.Join("<br>", values.Rows.Select(r => $"{r.Label}: {string.Join(" / ", r.Values)}"));
+    }
 }

@@ -44,7 +44,7 @@ public sealed class GeneratedDocs(string checkout)
             .. ReadmeWith(evidence.Summary(families)),
             new(SpecCatalogueDocument, SpecCatalogue.Render(evidence)),
             new(BehaviourMatrix.Document, BehaviourMatrix.Render(matrixFamilies, snapshots, published)),
-            new($"{FamilyPages.Folder}/{FamilyPages.Index}", FamilyPages.RenderIndex(families, evidence)),
+            new($"{FamilyPages.Folder}/{FamilyPages.Index}", FamilyPages.RenderIndex(families)),
             .. families.Select(f => new GeneratedDocument($"{FamilyPages.Folder}/{FamilyPages.FileName(f)}", FamilyPages.Render(f, snapshots, published, evidence))),
         ];
     }

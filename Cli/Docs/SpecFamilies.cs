@@ -54,13 +54,60 @@ public static partial class SpecFamilies
     /// <summary>A member's XML summary as Markdown paragraphs, or null.</summary>
     public static string? Summary(Type type) => summaries.Value.GetValueOrDefault("T:" + type.FullName);
 
-    /// <summary>A spec or class name read as a sentence: underscores become spaces, a trailing "Spec" goes.</summary>
+    /// <summary>
+    /// A spec's name read as a sentence: underscores become spaces, except between the parts of an
+    /// upper-case identifier (KHEAP_MAX_SIZE); the words a C# name cannot spell are spelled (child's,
+    /// malloc'ed, copy-on-write).
+    /// </summary>
     public static string Sentence(string name)
     {
-        var words = name.Replace('_', ' ');
-        words = SpecSuffix().Replace(words, "");
-        return words.Length == 0 ? name : char.ToUpperInvariant(words[0]) + words[1..];
+        var words = new List<string>();
+        foreach (var token in name.Split('_', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (IsIdentifierPart(token) && words.Count > 0 && IsIdentifierPart(words[^1].Split('_')[^1]))
+            {
+                words[^1] += "_" + token;
+            }
+            else
+            {
+                words.Add(token);
+            }
+        }
+
+        var sentence = string.Join(' ', words);
+        foreach (var (written, spelled) in Spellings)
+        {
+            sentence = Regex.Replace(sentence, $@"\b{written}\b", spelled, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        }
+
+        return sentence.Length == 0 ? name
+            : sentence.Split(' ')[0].Contains('_') ? sentence
+            : char.ToUpperInvariant(sentence[0]) + sentence[1..];
     }
+
+    /// <summary>A part of an upper-case identifier such as KHEAP_MAX_SIZE: two or more capitals or digits.</summary>
+    static bool IsIdentifierPart(string token) => token.Length >= 2 && token.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
+
+    /// <summary>
+    /// How the spec names write what an identifier cannot hold (an apostrophe, a hyphen), and how it
+    /// reads. A possessive here is never a plural in a spec name; a new name that needs one adds it.
+    /// </summary>
+    static readonly (string Written, string Spelled)[] Spellings =
+    [
+        ("childs", "child's"),
+        ("parents", "parent's"),
+        ("others", "other's"),
+        ("kernels", "kernel's"),
+        ("receivers", "receiver's"),
+        ("senders", "sender's"),
+        ("regions", "region's"),
+        ("tasks charges", "tasks' charges"),
+        ("malloced", "malloc'ed"),
+        ("vm allocate memory", "vm_allocate'd memory"),
+        ("copy on write", "copy-on-write"),
+        ("small copy size", "small-copy size"),
+        ("one page copy", "one-page copy"),
+    ];
 
     static Dictionary<string, string> ReadSummaries(Assembly assembly)
     {
@@ -84,7 +131,4 @@ public static partial class SpecFamilies
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
-
-    [GeneratedRegex(@"(?<=\S) ?Spec$")]
-    private static partial Regex SpecSuffix();
 }

@@ -89,7 +89,7 @@ public sealed class ClaimEvidenceTests : IDisposable
 
         ClaimEvidence.Read(checkout.Root).Of(ForkFamily, XnuForkClaims.Written).ObservedOn.Should().Equal(MacOs(26, 0));
         File.ReadAllText(page).Should().Contain("| writing makes the pages resident in a private region with one reference | observed on macos-26.0 arm64; published: `article-fork-walkthrough.tsv` row after-write |");
-        File.ReadAllText(Path.Combine(checkout.Root, "docs", "specs.md")).Should().Contain("Claims on XNU (11 claims: 11 observed");
+        File.ReadAllText(Path.Combine(checkout.Root, "docs", "specs.md")).Should().Contain("| XNU 11 claims: 11 observed");
     }
 
     [Fact]

@@ -102,17 +102,29 @@ public sealed class DocsGeneratorTests : IDisposable
     }
 
     [Fact]
-    public void A_family_page_embeds_each_approved_snapshot_under_its_release_with_headings_kept_out_of_the_outline()
+    public void A_family_page_links_each_approved_snapshot_in_a_table_per_release_with_its_key_values_and_inlines_none()
     {
         tree.Write("macos-15.5", "arm64", Fork, XnuWalk("SM_COW"));
+        tree.Write("macos-15.5", "arm64", new SnapshotKey("ForkCopyOnWrite", "fork-cow-other"), OolCase("VIRTUAL_COPY", 1));
 
         var page = Page(ApprovedSnapshots.Read(tree.Root));
 
-        page.Should().Contain("### macos-15.5 arm64")
-            .And.Contain("<a href=\"../../snapshots/macos-15.5/arm64/ForkCopyOnWrite/fork-cow.approved.md\">")
-            .And.Contain("**Fork copy-on-write (XNU)**")
-            .And.Contain("| 3. child-after-fork | child | SM_COW | 2 | 1 |")
-            .And.NotContain("\n# Fork copy-on-write (XNU)");
+        page.Should().Contain("### macos-15.5 arm64\n\n| case | key values | approved file |")
+            .And.Contain("| fork-cow | actor / share_mode / ref_count / pages_resident: after-map: parent / SM_EMPTY / 0 / 0<br>child-after-fork: child / SM_COW / 2 / 1 " +
+                         "| [fork-cow.approved.md](../../snapshots/macos-15.5/arm64/ForkCopyOnWrite/fork-cow.approved.md) |")
+            .And.Contain("| fork-cow-other | copy / pages_resident / ref_count / share_mode: VIRTUAL_COPY / 1 / 1 / SM_PRIVATE | [fork-cow-other.approved.md]");
+        page.Should().NotContain("Fork copy-on-write (XNU)", "the snapshot's text is in its approved file, not on the page")
+            .And.NotContain("| 3. child-after-fork |");
+    }
+
+    [Fact]
+    public void Where_every_case_of_a_release_has_the_same_key_columns_the_header_names_them_once()
+    {
+        tree.Write("macos-15.5", "arm64", Fork, XnuWalk("SM_COW"));
+
+        Page(ApprovedSnapshots.Read(tree.Root)).Should().Contain(
+            "| case | key values: actor / share_mode / ref_count / pages_resident | approved file |\n| --- | --- | --- |\n" +
+            "| fork-cow | after-map: parent / SM_EMPTY / 0 / 0<br>child-after-fork: child / SM_COW / 2 / 1 |");
     }
 
     static string Page(ApprovedSnapshots snapshots) =>

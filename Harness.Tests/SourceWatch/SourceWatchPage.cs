@@ -36,7 +36,7 @@ public static class SourceWatchPage
         foreach (var (from, to) in Steps)
         {
             report.Heading(2, $"{from} → {to}");
-            SourceWatchReport.Append(report, watcher.Watch(claims, to, from), 3);
+            SourceWatchReport.Append(report, watcher.Watch(claims, to, from), 3, $" ({from} → {to})");
         }
 
         return report.ToString();

@@ -8,14 +8,15 @@ namespace OolSpecs.Harness.SourceWatch;
 /// </summary>
 public static class SourceWatchReport
 {
-    public static MarkdownReport Append(MarkdownReport report, IReadOnlyList<ClaimWatch> watches, int headingLevel)
+    // headingSuffix: set on a page of several watches, so that each one's headings are anchors of their own.
+    public static MarkdownReport Append(MarkdownReport report, IReadOnlyList<ClaimWatch> watches, int headingLevel, string headingSuffix = "")
     {
         var functions = watches.SelectMany(w => w.Functions).Distinct().OrderBy(f => f.Change).ThenBy(f => f.Function.Name, StringComparer.Ordinal).ToList();
         var reread = watches.Where(w => w.ToReread).ToList();
         report.Paragraph(
             $"{reread.Count} of {watches.Count} claims have a deciding function that is not as it was; " +
             string.Join(", ", functions.GroupBy(f => f.Change).Select(g => $"{g.Count()} {Word(g.Key)}")) + $" of {functions.Count} functions.");
-        report.Heading(headingLevel, "Deciding functions")
+        report.Heading(headingLevel, "Deciding functions" + headingSuffix)
             .Table(["function", "from", "to", "what became of it"], functions.Select(f => (IReadOnlyList<string>)
             [
                 $"`{f.Function.Name}`",
@@ -23,7 +24,7 @@ public static class SourceWatchReport
                 f.ToFile is null ? f.To : $"{f.To} `{f.ToFile}`",
                 Became(f),
             ]));
-        report.Heading(headingLevel, "Claims")
+        report.Heading(headingLevel, "Claims" + headingSuffix)
             .Table(["claim", "compared from", "deciding functions", "specs to run"], watches.OrderByDescending(w => w.ToReread).Select(w => (IReadOnlyList<string>)
             [
                 (w.ToReread ? "**re-read:** " : "") + w.Claim.Sentence,
