@@ -22,7 +22,8 @@ public static class ObservationJson
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OnlyConstructorFacts } },
     };
 
-    public static string Serialize(Platform platform, IEnumerable<(string Group, Observation Observation)> observations) =>
+    /// <summary>The platform, the observations, and under not_run what the chosen groups hold that this kernel does not run, with the reason.</summary>
+    public static string Serialize(Platform platform, IEnumerable<(string Group, Observation Observation)> observations, IEnumerable<NotRun> notRun) =>
         JsonSerializer.Serialize(
             new
             {
@@ -35,6 +36,7 @@ public static class ObservationJson
                     SnapshotKey = o.Observation.Key.ToString(),
                     Observation = o.Observation.Value,
                 }),
+                NotRun = notRun.Select(n => n.Case is null ? (object)new { n.Observe, n.Reason } : new { n.Observe, n.Case, n.Reason }),
             },
             Options);
 

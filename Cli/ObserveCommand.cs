@@ -33,11 +33,12 @@ public static class ObserveCommand
         }
 
         var chosen = ScenarioSelection.Named(names, "observe");
-        var runnable = ScenarioSelection.RunnableOn(session.Platform, chosen, names.Count > 0, out var notHere);
+        var runnable = ScenarioSelection.RunnableOn(session.Platform, chosen, names.Count > 0, out _);
+        var notRun = ObservationsNotRun.On(session.Platform, chosen);
         var observed = runnable.Select(group => (Group: group, Observations: Observe(session, group))).ToList();
         if (json)
         {
-            session.Output.WriteLine(ObservationJson.Serialize(session.Platform, observed.SelectMany(g => g.Observations.Select(o => (g.Group.Name, o)))));
+            session.Output.WriteLine(ObservationJson.Serialize(session.Platform, observed.SelectMany(g => g.Observations.Select(o => (g.Group.Name, o))), notRun));
         }
         else if (markdown)
         {
@@ -50,7 +51,7 @@ public static class ObserveCommand
         }
         else
         {
-            Tables(session, observed, notHere);
+            Tables(session, observed, notRun);
         }
 
         return ExitCode.Done;
@@ -67,10 +68,10 @@ public static class ObserveCommand
             }).ToList());
     }
 
-    static void Tables(CliSession session, IEnumerable<(ObservableScenario Group, IReadOnlyList<Observation> Observations)> observed, IReadOnlyList<ObservableScenario> notHere)
+    static void Tables(CliSession session, IEnumerable<(ObservableScenario Group, IReadOnlyList<Observation> Observations)> observed, IReadOnlyList<NotRun> notRun)
     {
         var console = session.Console;
-        console.WriteLine($"Observed on {session.Platform}.");
+        Line(console, $"Observed on {session.Platform}.");
         foreach (var (group, observations) in observed)
         {
             console.WriteLine();
@@ -81,12 +82,22 @@ public static class ObserveCommand
             }
         }
 
-        if (notHere.Count > 0)
+        if (notRun.Count > 0)
         {
             console.WriteLine();
-            console.WriteLine($"Not run on this kernel: {string.Join(", ", notHere.Select(g => g.Name))} (another kernel's scenarios; see docs/behaviour-matrix.md).");
+            foreach (var reason in notRun.GroupBy(n => n.Reason))
+            {
+                Line(console, $"Not run on this kernel: {string.Join(", ", reason.Select(n => n.Name))} ({reason.Key}). See docs/behaviour-matrix.md.");
+            }
         }
 
-        console.WriteLine("--markdown prints the snapshot text the specs compare; --json the raw observations.");
+        Line(console, "--markdown prints the snapshot text the specs compare; --json the raw observations.");
+    }
+
+    /// <summary>A line of prose, never broken mid-sentence off a terminal.</summary>
+    static void Line(IAnsiConsole console, string text)
+    {
+        console.Write(new Unwrapped(new Text(text)));
+        console.WriteLine();
     }
 }

@@ -3,7 +3,10 @@ using Spectre.Console.Rendering;
 
 namespace OolSpecs.Harness.Cli.Tables;
 
-/// <summary>Picks the drawer for a group; a group no drawer knows (a new family) is shown as its snapshot text.</summary>
+/// <summary>
+/// Picks the drawer for a group: the article's shapes for the families it printed, and for any
+/// other family (a new one included) its snapshot Markdown drawn as tables and unbroken paragraphs.
+/// </summary>
 public static class ObservationTables
 {
     static readonly IObservationTables[] Drawers =
@@ -12,12 +15,11 @@ public static class ObservationTables
         new FootprintTable(),
         new OolCasesTable(),
         new ThresholdTable(),
+        new SnapshotMarkdownTables(),
     ];
 
     public static IEnumerable<IRenderable> Draw(IReadOnlyList<Observation> observations) =>
-        Drawers.FirstOrDefault(d => d.Draws(observations)) is { } drawer
-            ? drawer.Draw(observations)
-            : observations.Select(o => (IRenderable)new Text(o.Snapshot));
+        Drawers.First(d => d.Draws(observations)).Draw(observations).Select(drawn => (IRenderable)new Unwrapped(drawn));
 
     /// <summary>A table with the house style: a title, plain headers, numbers right-aligned by the caller.</summary>
     public static Table Titled(string title) => new Table().Title(Markup.Escape(title)).Border(TableBorder.Rounded);

@@ -11,7 +11,10 @@ namespace OolSpecs.Harness.Tests.Cli;
 /// <summary>The XNU tables drawn from made-up runs: there is no Mac here, so their shape is checked on data.</summary>
 public sealed class ObservationTablesTests
 {
-    static string Draw(params Observation[] observations)
+    static string Draw(params Observation[] observations) => DrawAt(200, observations);
+
+    /// <summary>Draws as `observe` does into a file or pipe, on a console <paramref name="width"/> columns wide.</summary>
+    static string DrawAt(int width, params Observation[] observations)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -21,7 +24,7 @@ public sealed class ObservationTablesTests
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 200;
+        console.Profile.Width = width;
         foreach (var renderable in ObservationTables.Draw(observations))
         {
             console.Write(renderable);
@@ -80,9 +83,56 @@ public sealed class ObservationTablesTests
         Row(text, "│ received ").Should().Contain("0.0");
     }
 
+    /// <summary>A family no drawer knows, as a new one would render: a heading, a long paragraph over two source lines, a table.</summary>
+    const string NewFamilySnapshot =
+        "# A new family on Linux\n\n" +
+        "`oolprobe new-family --pages 2`: the parent maps two pages and forks, and the child looks at them; this sentence is long enough that a console\n" +
+        "eighty columns wide would break it, and nothing here may: a file or a pipe keeps each paragraph on one line.\n\n" +
+        "## Summary\n\n" +
+        "| step | actor | map count | note |\n" +
+        "| --- | --- | --- | --- |\n" +
+        "| 1. parent-after-map | parent | 1, 1 | a\\|b |\n" +
+        "| 2. child-after-fork | child | 12, 2 | - |\n";
+
     [Fact]
-    public void A_scenario_no_table_knows_is_shown_as_its_snapshot_text()
+    public void A_family_no_drawer_knows_has_its_markdown_tables_aligned_and_its_paragraphs_unbroken_off_a_terminal()
     {
-        Draw(Of(new ScriptedScenario("new family"), "new family")).Should().Contain("# snapshot text");
+        var text = DrawAt(80, Of(new ScriptedScenario("new family"), "new family") with { Snapshot = NewFamilySnapshot });
+
+        var lines = text.Split('\n').Select(l => l.TrimEnd()).ToList();
+        lines.Should().Contain("A new family on Linux", "a heading is a plain line, without its '#'").And.Contain("Summary");
+        lines.Should().ContainSingle(l => l.StartsWith("`oolprobe new-family --pages 2`: the parent", StringComparison.Ordinal))
+            .Which.Should().EndWith("keeps each paragraph on one line.", "a paragraph is one line, whatever the console's width");
+        text.Should().NotContain("| --- |").And.NotContain("#");
+
+        var rows = lines.Where(l => l.StartsWith('│')).ToList();
+        rows.Should().HaveCount(3, "a header and two rows");
+        rows.Select(Borders).Distinct().Should().ContainSingle("the columns line up");
+        Cells(rows[1]).Should().Equal("1. parent-after-map", "parent", "1, 1", "a|b");
+        rows[1].Should().Contain("   1, 1 │", "a column of numbers is right-aligned");
     }
+
+    [Fact]
+    public void On_a_terminal_a_paragraph_keeps_to_the_terminals_width()
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.Yes,
+        });
+        console.Profile.Width = 80;
+        foreach (var renderable in ObservationTables.Draw([Of(new ScriptedScenario("new family"), "new family") with { Snapshot = NewFamilySnapshot }]))
+        {
+            console.Write(renderable);
+        }
+
+        writer.ToString().Split('\n').Should().OnlyContain(l => l.TrimEnd().Length <= 80, "a person reading a terminal gets lines that fit it");
+    }
+
+    static string Borders(string row) => new([.. row.Select(c => c == '│' ? '│' : ' ')]);
+
+    static List<string> Cells(string row) => [.. row.Split('│')[1..^1].Select(cell => cell.Trim())];
 }

@@ -96,6 +96,33 @@ public sealed class ObserveTests
         observation.GetProperty("steps").GetArrayLength().Should().Be(6);
         observation.GetProperty("buffer").GetUInt64().Should().BeGreaterThan(0, "raw addresses, not the snapshot's page offsets");
         observation.TryGetProperty("frames_known", out _).Should().BeFalse("members computed from the facts are left out");
+        NotRunIsListedWithItsReason(document.RootElement, platform.Kernel);
+    }
+
+    /// <summary>
+    /// What this kernel does not run is listed, not silently absent: on Linux the XNU groups whole
+    /// and fork-inherit's XNU modes; on XNU only fork-inherit's Linux modes, as every OOL group runs.
+    /// </summary>
+    static void NotRunIsListedWithItsReason(JsonElement root, Kernel kernel)
+    {
+        var notRun = root.GetProperty("not_run").EnumerateArray()
+            .Select(n => (Observe: n.GetProperty("observe").GetString(), Case: n.TryGetProperty("case", out var c) ? c.GetString() : null, Reason: n.GetProperty("reason").GetString()))
+            .ToList();
+        var other = kernel == Kernel.Xnu ? Kernel.Linux : Kernel.Xnu;
+        var otherModes = InheritModes.All.Where(row => row.Kernel == other).Select(row => row.Word).ToList();
+        notRun.Where(n => n.Observe == "fork-inherit").Select(n => n.Case).Should().BeEquivalentTo(otherModes, "fork-inherit's modes of the other kernel");
+        notRun.Should().OnlyContain(n => n.Reason!.StartsWith($"needs {other.Title()}", StringComparison.Ordinal), "each says the kernel it needs");
+        var observed = root.GetProperty("observations").EnumerateArray().Select(o => o.GetProperty("observe").GetString()).ToHashSet();
+        if (kernel == Kernel.Xnu)
+        {
+            notRun.Should().OnlyContain(n => n.Case != null, "XNU runs every OOL group");
+            observed.Should().Contain("ool-cases");
+        }
+        else
+        {
+            notRun.Should().ContainSingle(n => n.Observe == "ool-cases").Which.Case.Should().BeNull("the whole group needs XNU");
+            observed.Should().NotContain("ool-cases");
+        }
     }
 
     [Fact]
@@ -105,7 +132,7 @@ public sealed class ObserveTests
         var run = MadeUpRuns.Transfer(16 * MadeUpRuns.PageSize, receivedResident: 1);
         var observation = new Observation(scenario, run, scenario.Render(run), scenario.Key);
 
-        using var document = JsonDocument.Parse(ObservationJson.Serialize(new Platform("macos", new ReleaseVersion(26, 0), "arm64"), [("ool-cases", observation)]));
+        using var document = JsonDocument.Parse(ObservationJson.Serialize(new Platform("macos", new ReleaseVersion(26, 0), "arm64"), [("ool-cases", observation)], []));
 
         var json = document.RootElement.GetProperty("observations")[0].GetProperty("observation");
         json.GetProperty("kernel").GetString().Should().Be("xnu");
@@ -125,13 +152,46 @@ public sealed class ObserveTests
     }
 
     [SkippableFact]
-    public void On_Linux_the_scenarios_of_another_kernel_are_named_as_not_run()
+    public void The_scenarios_of_another_kernel_are_named_as_not_run()
     {
         Lab.NeedsNativePlatform();
-        Skip.If(OperatingSystem.IsMacOS(), "every scenario runs on XNU");
-
         Run(false).Should().Be(ExitCode.Done, errors.ToString());
 
-        output.ToString().Should().Contain("Not run on this kernel: ool-cases");
+        var notRun = output.ToString().Split('\n').Where(l => l.StartsWith("Not run on this kernel: ", StringComparison.Ordinal)).ToList();
+        if (Lab.Kernel == Kernel.Xnu)
+        {
+            notRun.Should().ContainSingle().Which.Should().Contain("fork-inherit private").And.Contain("needs Linux").And.NotContain("ool-");
+        }
+        else
+        {
+            notRun.Should().ContainSingle().Which.Should().Contain("ool-cases").And.Contain("fork-inherit share").And.Contain("needs XNU, on a Mac");
+        }
     }
+
+    [SkippableFact]
+    public void Piped_fork_inheritance_is_aligned_tables_and_no_sentence_is_broken()
+    {
+        Lab.NeedsNativePlatform();
+        Run(false, "fork-inherit").Should().Be(ExitCode.Done, errors.ToString());
+
+        var lines = output.ToString().Split('\n').Select(l => l.TrimEnd()).ToList();
+        output.ToString().Should().NotContain("| --- |", "the snapshot's Markdown tables are drawn").And.NotContain("\n## ");
+        var modes = InheritModes.All.Where(row => row.Kernel == Lab.Kernel).ToList();
+        lines.Where(l => l.StartsWith("`oolprobe fork-inherit --mode ", StringComparison.Ordinal)).Should().HaveCount(modes.Count)
+            .And.OnlyContain(l => l.EndsWith("A process that does not map the buffer has no facts at that step.", StringComparison.Ordinal), "a paragraph is one line off a terminal");
+        var summaries = lines.Select((line, i) => (line, i)).Where(l => l.line == "Summary").Select(l => TableAt(lines, l.i + 1)).ToList();
+        summaries.Should().HaveCount(modes.Count, "one summary table a mode");
+        foreach (var table in summaries)
+        {
+            table.Should().HaveCount(6, "a header and one row per step");
+            table.Select(row => string.Concat(row.Select(c => c == '│' ? '│' : ' '))).Distinct().Should().ContainSingle("the columns line up");
+            Cells(table[0]).Take(2).Should().Equal("step", "actor");
+        }
+
+        lines.Should().Contain(l => l.StartsWith("Not run on this kernel: fork-inherit ", StringComparison.Ordinal), "the modes of the other kernel are named");
+    }
+
+    /// <summary>The '│' rows of the table drawn from line <paramref name="start"/> on.</summary>
+    static List<string> TableAt(IReadOnlyList<string> lines, int start) =>
+        [.. lines.Skip(start).SkipWhile(l => !l.StartsWith('╭')).Skip(1).TakeWhile(l => !l.StartsWith('╰')).Where(l => l.StartsWith('│'))];
 }
