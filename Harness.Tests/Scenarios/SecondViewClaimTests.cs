@@ -59,6 +59,37 @@ public sealed class SecondViewClaimTests
             "the view does not read the fill as it was at the copy: offset 0: read 0x3e, expected 0x3b");
     }
 
+    static XnuRegion Region(ulong objectId, XnuShareMode mode) =>
+        new(0, 8192, 0, 3, 7, 1, 0, 0, 2, 0, 0, 0, 2, 0, 0, (int)mode, false, 0, (uint)objectId, 0, 0, objectId);
+
+    static SecondViewStep Step(string step, ulong original, XnuShareMode originalMode, ulong view, XnuShareMode viewMode) =>
+        new(step, new ViewSide(Region(original, originalMode)), new ViewSide(Region(view, viewMode)));
+
+    [Fact]
+    public void An_xnu_copy_that_maps_the_originals_object_or_shares_before_a_write_breaks_its_region_claim()
+    {
+        // As the source reads mach_vm_remap copy = TRUE: the view maps a delayed copy (0xc) of the original's object (0xa), then the original keeps writing into 0xa.
+        var run = Run(Kernel.Xnu, SecondViewWay.RemapCopy, Copied, Done("mach_vm_remap(copy = TRUE)")) with
+        {
+            Steps =
+            [
+                Step(AfterView, 0xa, XnuShareMode.SM_TRUESHARED, 0xc, XnuShareMode.SM_COW),
+                Step(AfterOriginalWrite, 0xa, XnuShareMode.SM_TRUESHARED, 0xc, XnuShareMode.SM_COW),
+                Step(AfterViewWrite, 0xa, XnuShareMode.SM_TRUESHARED, 0xc, XnuShareMode.SM_COW),
+            ],
+        };
+        CopiedViewClaims.OwnObject(run).Violations.Should().BeEmpty();
+
+        var sharesAfterWrite = run with { Steps = [run.Steps[0], Step(AfterOriginalWrite, 0xa, XnuShareMode.SM_COW, 0xa, XnuShareMode.SM_COW), run.Steps[2]] };
+        CopiedViewClaims.OwnObject(sharesAfterWrite).Violations.Should().Equal("after-original-write: the view maps the original's object 0xa");
+
+        var sharedBeforeWrite = run with { Steps = [Step(AfterView, 0xa, XnuShareMode.SM_TRUESHARED, 0xc, XnuShareMode.SM_TRUESHARED), run.Steps[1], run.Steps[2]] };
+        CopiedViewClaims.OwnObject(sharedBeforeWrite).Violations.Should().Equal("after-view: the view's region is SM_TRUESHARED, not SM_COW");
+
+        var noRegion = run with { Steps = [new SecondViewStep(AfterView, new ViewSide(), new ViewSide()), run.Steps[1], run.Steps[2]] };
+        CopiedViewClaims.OwnObject(noRegion).Violations.Should().Equal("after-view: the original has no region");
+    }
+
     [Fact]
     public void A_refusal_is_judged_by_its_exact_code_and_a_view_that_was_made_is_no_refusal()
     {

@@ -62,6 +62,11 @@ public sealed class SecondMappingSpec
         ClaimAssert.Holds(CopiedViewClaims.CopyStays(ViewRuns.Of(row)));
 
     [SkippableTheory]
+    [MemberData(nameof(CopiedRows))]
+    public void A_copied_view_maps_a_copy_on_write_object_of_its_own_never_the_originals(string row) =>
+        ClaimAssert.Holds(CopiedViewClaims.OwnObject(ViewRuns.Of(row)));
+
+    [SkippableTheory]
     [MemberData(nameof(RefusedRows))]
     public void A_refused_view_is_refused_with_the_code_the_source_returns(string row) =>
         ClaimAssert.Holds(RefusedViewClaims.Refused(ViewRuns.Of(row)));

@@ -71,6 +71,7 @@ public static class XnuFunctions
     public static readonly SourceFunction VmMapRemap = new(VmMap, "vm_map_remap");
     public static readonly SourceFunction VmMapRemapExtract = new(VmMap, "vm_map_remap_extract");
 
+    public static readonly SourceFunction VmObjectCopyDelayed = new(VmObject, "vm_object_copy_delayed");
     public static readonly SourceFunction VmObjectCopySlowly = new(VmObject, "vm_object_copy_slowly");
     public static readonly SourceFunction VmObjectCopyStrategically = new(VmObject, "vm_object_copy_strategically");
     public static readonly SourceFunction VmObjectDoBypass = new(VmObject, "vm_object_do_bypass");
