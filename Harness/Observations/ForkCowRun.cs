@@ -17,7 +17,7 @@ public sealed record ForkCowRun(
     ulong Buffer,
     IReadOnlyList<ForkCowStep> Steps,
     ForkContent Content,
-    FrameAvailability? Frames = null)
+    FrameAvailability? Frames = null) : IReportsFrames
 {
     public ForkCowStep Step(string name) =>
         Steps.SingleOrDefault(s => s.Step == name)

@@ -21,7 +21,7 @@ public sealed record ForkInheritRun(
     ulong Buffer,
     IReadOnlyList<ForkInheritStep> Steps,
     ForkInheritContent Content,
-    FrameAvailability? Frames = null)
+    FrameAvailability? Frames = null) : IReportsFrames
 {
     public ForkInheritStep Step(string name) =>
         Steps.SingleOrDefault(s => s.Step == name)

@@ -23,7 +23,7 @@ public sealed record SecondViewRun(
     IReadOnlyList<SecondViewStep> Steps,
     ViewWrites Writes,
     SecondViewContent Content,
-    FrameAvailability? Frames = null)
+    FrameAvailability? Frames = null) : IReportsFrames
 {
     public SecondViewStep Step(string name) =>
         Steps.SingleOrDefault(s => s.Step == name)

@@ -10,10 +10,10 @@ namespace OolSpecs.Harness.Scenarios;
 /// The article's fork walk-through: map, write, fork; the child inspects, writes, inspects;
 /// then the parent inspects, writes, inspects while the child is still alive.
 /// <see cref="ChildWrites"/> <see cref="Fill.First"/> has the child write only the first page of a
-/// multi-page buffer. <see cref="WithoutCapSysAdmin"/> runs it with that capability dropped
+/// multi-page buffer. <c>WithoutCapSysAdmin</c> runs it with that capability dropped
 /// (Linux), where frame numbers and map counts cannot be read.
 /// </summary>
-public sealed record ForkCowScenario(int Pages = 1, bool WithoutCapSysAdmin = false, Fill ChildWrites = Fill.All) : ProbeScenario<ForkCowRun>
+public sealed record ForkCowScenario(int Pages = 1, bool WithoutCapSysAdmin = false, Fill ChildWrites = Fill.All) : FramesScenario<ForkCowRun>(WithoutCapSysAdmin)
 {
     /// <summary>Four pages of which the child writes only the first: the copy cannot cover the parent's object.</summary>
     public static readonly ForkCowScenario PartlyWrittenByTheChild = new(Pages: 4, ChildWrites: Fill.First);
@@ -26,24 +26,12 @@ public sealed record ForkCowScenario(int Pages = 1, bool WithoutCapSysAdmin = fa
 
     public override string Family => FamilyName;
 
-    public override string Case =>
-        (Pages == 1 ? "fork-cow" : $"fork-cow-{Pages}-pages")
-        + (ChildWrites == Fill.First ? "-child-writes-first" : "")
-        + (WithoutCapSysAdmin ? CapSysAdmin.WithoutFramesSuffix : "");
+    protected override string CaseWithFrames =>
+        (Pages == 1 ? "fork-cow" : $"fork-cow-{Pages}-pages") + (ChildWrites == Fill.First ? "-child-writes-first" : "");
 
     public override IReadOnlyList<Kernel> Kernels => WithoutCapSysAdmin ? [Kernel.Linux] : [Kernel.Xnu, Kernel.Linux];
 
-    /// <summary>Without CAP_SYS_ADMIN the probe is started through setpriv (<see cref="CapSysAdmin.Dropped"/>).</summary>
-    protected override ProbeRunner Launch(ProbeRunner probe) => WithoutCapSysAdmin ? CapSysAdmin.Dropped(probe) : probe;
-
     public override IReadOnlyList<string> Arguments => ["fork-cow", "--pages", Normalise.Count(Pages), "--child-writes", ProbeWords.Of(ChildWrites)];
-
-    /// <summary>
-    /// Without CAP_SYS_ADMIN frames are unknown, which is a different (and still true)
-    /// observation, so such a run has an approved file of its own.
-    /// </summary>
-    public override SnapshotKey KeyFor(ForkCowRun observation) =>
-        new(Family, CapSysAdmin.CaseFor(Case, WithoutCapSysAdmin, observation.Frames));
 
     public override string Render(ForkCowRun observation)
     {

@@ -10,11 +10,11 @@ namespace OolSpecs.Harness.Scenarios;
 /// <summary>
 /// What a forked child inherits of one mapping, set up as <see cref="Mode"/> says: the parent
 /// fills it and forks; the child looks and reads; the parent writes again; the child reads,
-/// writes and looks; the parent looks and reads. <see cref="WithoutCapSysAdmin"/> runs it with
+/// writes and looks; the parent looks and reads. <c>WithoutCapSysAdmin</c> runs it with
 /// that capability dropped (Linux), where frame numbers and map counts cannot be read.
 /// </summary>
 public sealed record ForkInheritScenario(InheritMode Mode, int Pages = ForkInheritScenario.DefaultPages, bool WithoutCapSysAdmin = false)
-    : ProbeScenario<ForkInheritRun>
+    : FramesScenario<ForkInheritRun>(WithoutCapSysAdmin)
 {
     public const string FamilyName = "ForkInheritance";
 
@@ -29,23 +29,11 @@ public sealed record ForkInheritScenario(InheritMode Mode, int Pages = ForkInher
 
     public override string Family => FamilyName;
 
-    public override string Case =>
-        Row.Word + (Pages == DefaultPages ? "" : $"-{Pages}-pages") + (WithoutCapSysAdmin ? CapSysAdmin.WithoutFramesSuffix : "");
+    protected override string CaseWithFrames => Row.Word + (Pages == DefaultPages ? "" : $"-{Pages}-pages");
 
     public override IReadOnlyList<Kernel> Kernels => [Row.Kernel];
 
     public override IReadOnlyList<string> Arguments => ["fork-inherit", "--mode", Row.Word, "--pages", Normalise.Count(Pages)];
-
-    /// <summary>
-    /// Without CAP_SYS_ADMIN the probe is started through setpriv (<see cref="CapSysAdmin.Dropped"/>);
-    /// XNU has no such capability, so an XNU mode runs as it is.
-    /// </summary>
-    protected override ProbeRunner Launch(ProbeRunner probe) =>
-        WithoutCapSysAdmin && Row.Kernel == Kernel.Linux ? CapSysAdmin.Dropped(probe) : probe;
-
-    /// <summary>Without CAP_SYS_ADMIN frames are unknown, which is a different (and still true) observation.</summary>
-    public override SnapshotKey KeyFor(ForkInheritRun observation) =>
-        new(Family, CapSysAdmin.CaseFor(Case, WithoutCapSysAdmin, observation.Frames));
 
     public override string Render(ForkInheritRun observation) => ForkInheritReport.Render(observation, Row, Command);
 }

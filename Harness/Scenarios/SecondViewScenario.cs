@@ -9,10 +9,10 @@ namespace OolSpecs.Harness.Scenarios;
 /// <summary>
 /// The same memory mapped a second time, as <see cref="Way"/> says: the original is filled, the
 /// view made; the original is written and the view read; the view is written and the original
-/// read. <see cref="WithoutCapSysAdmin"/> runs it with that capability dropped (Linux), where
+/// read. <c>WithoutCapSysAdmin</c> runs it with that capability dropped (Linux), where
 /// frame numbers and map counts cannot be read.
 /// </summary>
-public sealed record SecondViewScenario(SecondViewWay Way, bool WithoutCapSysAdmin = false) : ProbeScenario<SecondViewRun>
+public sealed record SecondViewScenario(SecondViewWay Way, bool WithoutCapSysAdmin = false) : FramesScenario<SecondViewRun>(WithoutCapSysAdmin)
 {
     public const string FamilyName = "SecondMapping";
 
@@ -26,17 +26,11 @@ public sealed record SecondViewScenario(SecondViewWay Way, bool WithoutCapSysAdm
 
     public override string Family => FamilyName;
 
-    public override string Case => Row.Word + (WithoutCapSysAdmin ? CapSysAdmin.WithoutFramesSuffix : "");
+    protected override string CaseWithFrames => Row.Word;
 
     public override IReadOnlyList<Kernel> Kernels => [Row.Kernel];
 
     public override IReadOnlyList<string> Arguments => ["second-view", "--view", Row.Word, "--pages", Normalise.Count(Pages)];
-
-    protected override ProbeRunner Launch(ProbeRunner probe) =>
-        WithoutCapSysAdmin && Row.Kernel == Kernel.Linux ? CapSysAdmin.Dropped(probe) : probe;
-
-    public override SnapshotKey KeyFor(SecondViewRun observation) =>
-        new(Family, CapSysAdmin.CaseFor(Case, WithoutCapSysAdmin, observation.Frames));
 
     public override string Render(SecondViewRun observation) => SecondViewReport.Render(observation, Row, Command);
 }
