@@ -1,3 +1,4 @@
+using OolSpecs.Harness.Tests.Support;
 using OolSpecs.Specs.Support;
 using OolSpecs.Harness.Cli;
 using OolSpecs.Harness.Platforms;
@@ -25,19 +26,7 @@ public sealed class ForkInheritProbeTests
     public void A_mode_of_the_other_kernel_exits_3_naming_the_kernel_it_needs()
     {
         Lab.NeedsNativePlatform();
-        var probe = ProbeRunner.Default();
-        var here = PlatformDetector.Detect(probe).Kernel;
-        var elsewhere = InheritModes.All.Where(row => row.Kernel != here).ToList();
-        elsewhere.Should().NotBeEmpty("each kernel has modes the other lacks");
-
-        foreach (var row in elsewhere)
-        {
-            var act = () => probe.Run([.. new ForkInheritScenario(row.Mode).Arguments]);
-
-            var failure = act.Should().Throw<ProbeFailedException>().Which;
-            failure.NeedsAnotherKernel.Should().BeTrue("--mode {0} is {1}'s: exit 3, not {2}", row.Word, row.Kernel.Title(), failure.ExitCode);
-            failure.Stderr.Should().Contain($"needs {row.Kernel.Title()}").And.Contain($"--mode {row.Word}");
-        }
+        OtherKernelRows.ExitThreeNamingTheirKernel("--mode", InheritModes.All.Select(row => (row.Word, row.Kernel, new ForkInheritScenario(row.Mode).Arguments)));
     }
 
     [SkippableFact]

@@ -1,3 +1,4 @@
+using OolSpecs.Harness.Tests.Support;
 using OolSpecs.Specs.Support;
 using OolSpecs.Harness.Cli;
 using OolSpecs.Harness.Platforms;
@@ -25,19 +26,7 @@ public sealed class SecondViewProbeTests
     public void A_row_of_the_other_kernel_exits_3_naming_the_kernel_it_needs()
     {
         Lab.NeedsNativePlatform();
-        var probe = ProbeRunner.Default();
-        var here = PlatformDetector.Detect(probe).Kernel;
-        var elsewhere = SecondViews.All.Where(row => row.Kernel != here).ToList();
-        elsewhere.Should().NotBeEmpty("each kernel has rows the other lacks");
-
-        foreach (var row in elsewhere)
-        {
-            var act = () => probe.Run([.. new SecondViewScenario(row.Way).Arguments]);
-
-            var failure = act.Should().Throw<ProbeFailedException>().Which;
-            failure.NeedsAnotherKernel.Should().BeTrue("--view {0} is {1}'s: exit 3, not {2}", row.Word, row.Kernel.Title(), failure.ExitCode);
-            failure.Stderr.Should().Contain($"needs {row.Kernel.Title()}").And.Contain($"--view {row.Word}");
-        }
+        OtherKernelRows.ExitThreeNamingTheirKernel("--view", SecondViews.All.Select(row => (row.Word, row.Kernel, new SecondViewScenario(row.Way).Arguments)));
     }
 
     [Fact]
