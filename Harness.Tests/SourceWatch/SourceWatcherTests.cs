@@ -4,10 +4,10 @@ using OolSpecs.Harness.SourceWatch;
 namespace OolSpecs.Harness.Tests.SourceWatch;
 
 /// <summary>The source watch on a repository built here: two tags, one function changed, one unchanged, one moved, one gone.</summary>
-public sealed class SourceWatcherTests : IDisposable
+public sealed class SourceWatcherTests(WatchedRepository watched) : IClassFixture<WatchedRepository>
 {
-    const string Old = "v1.0";
-    const string New = "v2.0";
+    const string Old = WatchedRepository.Old;
+    const string New = WatchedRepository.New;
 
     static readonly SourceFunction Changed = new("vm/map.c", "map_copy");
     static readonly SourceFunction Unchanged = new("vm/map.c", "map_enter");
@@ -15,23 +15,7 @@ public sealed class SourceWatcherTests : IDisposable
     static readonly SourceFunction Gone = new("ipc/kmsg.c", "kmsg_copyout_descriptor");
     static readonly SourceFunction Added = new("ipc/kmsg.c", "kmsg_deflate_descriptor");
 
-    readonly TinyGitRepository repository = new();
-
-    public SourceWatcherTests()
-    {
-        repository
-            .Write("vm/map.c", "int\nmap_enter(int a)\n{\n\treturn a;\n}\n\nint\nmap_copy(int a)\n{\n\tint b = a;\n\treturn b;\n}\n\nint\nmap_fork(void)\n{\n\treturn 0;\n}\n")
-            .Write("ipc/kmsg.c", "void\nkmsg_copyout_descriptor(void)\n{\n}\n")
-            .Tag(Old)
-            .Write("vm/map.c", "int\nmap_enter(int a)\n{\n\treturn a;\n}\n\nint\nmap_copy(int a)\n{\n\tint b = a + 1;\n\tint c = b;\n\treturn c;\n}\n")
-            .Write("vm/fork.c", "int\nmap_fork(void)\n{\n\treturn 0;\n}\n")
-            .Write("ipc/kmsg.c", "void\nkmsg_deflate_descriptor(void)\n{\n\treturn;\n}\n")
-            .Tag(New);
-    }
-
-    public void Dispose() => repository.Dispose();
-
-    GitSourceTree Tree => GitSourceTree.Open(repository.Path, "the test repository");
+    GitSourceTree Tree => GitSourceTree.Open(watched.Repository.Path, "the test repository");
 
     static WatchedClaim Claim(params Citation[] citations) => new("Family.Claims.One", "a claim", citations, [Old], ["OolSpecs.Specs.Family.OneSpec.It_holds"]);
 
@@ -168,20 +152,25 @@ public sealed class SourceWatcherTests : IDisposable
 }
 
 /// <summary>What the `source-watch` command prints, given its options and the claims.</summary>
-public sealed class SourceWatchRunTests : IDisposable
+public sealed class SourceWatchRunTests(SourceWatchRunTests.Repository tagged) : IClassFixture<SourceWatchRunTests.Repository>
 {
-    readonly TinyGitRepository repository = new TinyGitRepository()
-        .Write("map.c", "int\nmap_copy(int a)\n{\n\treturn a;\n}\n").Tag("v1.0")
-        .Write("map.c", "int\nmap_copy(int a)\n{\n\treturn a + 1;\n}\n").Tag("v2.0");
+    /// <summary>One function, changed between two tags; the tests only read it, so the class builds it once.</summary>
+    public sealed class Repository : IDisposable
+    {
+        public TinyGitRepository Git { get; } = new TinyGitRepository()
+            .Write("map.c", "int\nmap_copy(int a)\n{\n\treturn a;\n}\n").Tag("v1.0")
+            .Write("map.c", "int\nmap_copy(int a)\n{\n\treturn a + 1;\n}\n").Tag("v2.0");
+
+        public void Dispose() => Git.Dispose();
+    }
+
 
     static readonly WatchedClaim Claim = new("F.Claims.One", "a claim", [new SourceFunction("map.c", "map_copy")], ["v1.0"], ["OolSpecs.Specs.F.OneSpec.It_holds"]);
-
-    public void Dispose() => repository.Dispose();
 
     [Fact]
     public void Without_from_each_claim_is_compared_from_the_newest_tag_it_was_read_at()
     {
-        var page = SourceWatchRun.Render(repository.Path, null, "v2.0", [Claim]);
+        var page = SourceWatchRun.Render(tagged.Git.Path, null, "v2.0", [Claim]);
 
         page.Should().StartWith("# Source watch: the newest tag each claim was read at → v2.0\n")
             .And.Contain("| **re-read:** a claim | v1.0 | `map_copy` changed (+1 −1) | OneSpec.It_holds |");
@@ -190,7 +179,7 @@ public sealed class SourceWatchRunTests : IDisposable
     [Fact]
     public void A_tag_not_in_the_clone_is_bad_input_naming_the_option()
     {
-        var run = () => SourceWatchRun.Render(repository.Path, "v0.9", "v2.0", [Claim]);
+        var run = () => SourceWatchRun.Render(tagged.Git.Path, "v0.9", "v2.0", [Claim]);
 
         run.Should().Throw<SourceTreeException>().WithMessage("--from: the clone at '*' has no tag 'v0.9'*");
     }
