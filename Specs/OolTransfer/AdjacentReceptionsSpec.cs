@@ -15,7 +15,7 @@ public sealed class AdjacentReceptionsSpec
     [SkippableFact]
     public void Where_two_receptions_meet_the_region_grows_to_hold_both()
     {
-        Requires.Xnu();
+        Requires.KernelOf(TwoMessages);
         ClaimAssert.Holds(AdjacencyClaims.Merged(Observed.Of(TwoMessages)));
     }
 

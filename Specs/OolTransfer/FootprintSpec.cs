@@ -11,7 +11,7 @@ public sealed class FootprintSpec
 {
     static OolFootprint Charges()
     {
-        Requires.Xnu();
+        Requires.KernelOf(OolFootprintScenario.FromEnvironment());
         return new OolFootprint(Observed.Of(OolFootprintScenario.FromEnvironment()));
     }
 

@@ -12,7 +12,7 @@ public sealed class PhysicalCopyLimitSpec
     [SkippableFact]
     public void A_kept_physical_copy_past_7_MiB_is_refused_at_send_and_7_MiB_is_sent()
     {
-        Requires.Xnu();
+        Requires.KernelOf(OolPhysicalLimit.PastTheLimit);
         ClaimAssert.Holds(LimitClaims.Limit(Observed.Of(OolPhysicalLimit.AtTheLimit), Observed.Of(OolPhysicalLimit.PastTheLimit)));
     }
 

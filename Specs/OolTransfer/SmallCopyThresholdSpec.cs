@@ -18,14 +18,14 @@ public sealed class SmallCopyThresholdSpec
     [SkippableFact]
     public void The_small_copy_size_is_KHEAP_MAX_SIZE_for_this_kernels_arch()
     {
-        Requires.Xnu();
+        Requires.KernelOf(Sweep);
         ClaimAssert.Holds(ThresholdClaims.Threshold(Observed.Of(Sweep), Lab.Platform.Arch));
     }
 
     [SkippableFact]
     public void One_byte_past_the_small_copy_size_is_copied_at_receive_but_for_whole_pages_from_three_pages_on()
     {
-        Requires.Xnu();
+        Requires.KernelOf(Sweep);
         ClaimAssert.Holds(ThresholdClaims.Misaligned(Observed.Of(Sweep), Lab.Platform.Arch));
     }
 
