@@ -79,6 +79,21 @@ public sealed partial class OolTransferCasesTests
         notUnder.Should().Throw<ArgumentException>().WithMessage("*does not fall under*");
     }
 
+    /// <summary>The skip summary counts a family once only if every scenario of it gives the same reason.</summary>
+    [Fact]
+    public void Every_OolTransfer_scenario_gives_one_reason_to_need_XNU_naming_Mach_messages()
+    {
+        IReadOnlyList<IScenario> scenarios =
+        [
+            .. OolTransferCases.All.Select(r => r.Case.Scenario), new OolThresholdScenario(), new OolFootprintScenario(OolFootprintScenario.DefaultBytes),
+            OolPhysicalLimit.AtTheLimit, OolPhysicalLimit.PastTheLimit, OolTransferScenario.TwoAdjacentReceptions,
+        ];
+
+        scenarios.Select(s => s.Family).Distinct().Should().Equal(OolTransferScenario.FamilyName);
+        scenarios.Should().OnlyContain(s => s.Kernels.SequenceEqual(new[] { Kernel.Xnu }));
+        scenarios.Select(s => s.WhyOnlyItsKernels).Distinct().Should().ContainSingle().Which.Should().StartWith("Mach messages exist only on XNU");
+    }
+
     [GeneratedRegex("[A-Za-z_]*(?:VM_|posix_|vm_)[A-Za-z_0-9]+")]
     private static partial Regex Symbols();
 }
