@@ -3,13 +3,11 @@ namespace OolSpecs.Specs.OolTransfer;
 /// <summary>
 /// After a transfer the two tasks' data are separate, on every copy path: a theory over every
 /// case of <see cref="OolTransferCases"/>.
-/// <list type="bullet">
-/// <item>Allocation: each case's own (purgeable and anonymous <c>vm_allocate</c>, malloc <c>posix_memalign</c>).</item>
-/// <item>Probe: <c>oolprobe ool-transfer … --fill first --receiver-fill first --messages 1</c>. A sender that keeps its buffer
+/// Allocation: each case's own (purgeable and anonymous <c>vm_allocate</c>, malloc <c>posix_memalign</c>).
+/// Probe: <c>oolprobe ool-transfer … --fill first --receiver-fill first --messages 1</c>. A sender that keeps its buffer
 /// rewrites its first page while the message is queued (the time-of-check-to-time-of-use window) and again after the receive;
 /// the receiver then reads its copy, and writes its first page and the data's last page, which the sender never rewrote,
-/// before the sender reads again. A sender that deallocates writes nothing after the send.</item>
-/// </list>
+/// before the sender reads again. A sender that deallocates writes nothing after the send.
 /// A mismatch names the message, the offset and both bytes.
 /// </summary>
 public sealed class ContentSpec

@@ -3,11 +3,9 @@ namespace OolSpecs.Specs.OolTransfer;
 /// <summary>
 /// The memory that is sent decides the copy: one claim per copy path, each a theory over the
 /// cases of <see cref="OolTransferCases"/> that fall under it.
-/// <list type="bullet">
-/// <item>Allocation: purgeable <c>vm_allocate(VM_FLAGS_ANYWHERE | VM_FLAGS_PURGABLE | VM_MAKE_TAG(VM_MEMORY_APPLICATION_SPECIFIC_1))</c>;
-/// anonymous the same without VM_FLAGS_PURGABLE; malloc <c>posix_memalign(vm_page_size)</c>, tagged by libmalloc's zone.</item>
-/// <item>Probe: <c>oolprobe ool-transfer --memory purgeable|anonymous|malloc --copy virtual|physical --pages 1|16 --dealloc yes|no --fill first --receiver-fill first --messages 1</c>.</item>
-/// </list>
+/// Allocation: purgeable <c>vm_allocate(VM_FLAGS_ANYWHERE | VM_FLAGS_PURGABLE | VM_MAKE_TAG(VM_MEMORY_APPLICATION_SPECIFIC_1))</c>;
+/// anonymous the same without VM_FLAGS_PURGABLE; malloc <c>posix_memalign(vm_page_size)</c>, tagged by libmalloc's zone.
+/// Probe: <c>oolprobe ool-transfer --memory purgeable|anonymous|malloc --copy virtual|physical --pages 1|16 --dealloc yes|no --fill first --receiver-fill first --messages 1</c>.
 /// The receiver's region is judged right after the receive; each failure message names the field
 /// and the value the path gives it (share_mode, ref_count, the data's resident pages, the path read
 /// from both tasks' user_tags and objects).

@@ -4,10 +4,8 @@ namespace OolSpecs.Specs.OolTransfer;
 /// What the receiver reads in an OOL descriptor, in every case of <see cref="OolTransferCases"/>:
 /// its copy field is the option the sender asked for, whatever copy the kernel made; its deallocate
 /// bit is rewritten by the kernel and says VIRTUAL_COPY, not what the sender asked.
-/// <list type="bullet">
-/// <item>Allocation: each case's own (purgeable and anonymous <c>vm_allocate</c>, malloc <c>posix_memalign</c>).</item>
-/// <item>Probe: <c>oolprobe ool-transfer --memory … --copy virtual|physical --pages 1|16 --dealloc yes|no …</c>; the receiver reports the descriptor as received.</item>
-/// </list>
+/// Allocation: each case's own (purgeable and anonymous <c>vm_allocate</c>, malloc <c>posix_memalign</c>).
+/// Probe: <c>oolprobe ool-transfer --memory … --copy virtual|physical --pages 1|16 --dealloc yes|no …</c>; the receiver reports the descriptor as received.
 /// </summary>
 public sealed class ReceivedDescriptorSpec
 {

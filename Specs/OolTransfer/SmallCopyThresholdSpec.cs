@@ -10,6 +10,9 @@ namespace OolSpecs.Specs.OolTransfer;
 /// 16385, whose four whole pages keep the sender's object). The sweep sends anonymous memory
 /// at every page count to one page past 64 KiB and a byte either side of 16 and 32 KiB; the
 /// snapshot records the threshold in bytes, so a release that moves it fails here.
+/// Allocation: anonymous, <c>vm_allocate(VM_FLAGS_ANYWHERE | VM_MAKE_TAG(VM_MEMORY_APPLICATION_SPECIFIC_1))</c>.
+/// Probe: per size, <c>oolprobe ool-transfer --memory anonymous --copy virtual --pages N|--bytes N --dealloc no --fill first --receiver-fill first --messages 1</c>, each to a fresh receiver.
+/// Not a row of <see cref="OolTransferCases"/>: its claims judge the whole sweep of sizes at once.
 /// </summary>
 public sealed class SmallCopyThresholdSpec
 {
