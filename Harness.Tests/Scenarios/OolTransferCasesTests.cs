@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OolSpecs.Harness.Docs;
 using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Words;
 using OolSpecs.Specs.OolTransfer;
@@ -77,6 +78,36 @@ public sealed partial class OolTransferCasesTests
 
         misspelt.Should().Throw<ArgumentException>().WithMessage("*17 pages*the cases are*");
         notUnder.Should().Throw<ArgumentException>().WithMessage("*does not fall under*");
+    }
+
+    /// <summary>One line per memory, size and copy path, each drawn from the rows it stands for: no case is left out or shown twice.</summary>
+    [Fact]
+    public void The_READMEs_table_of_paths_has_a_line_per_memory_size_and_path_drawn_from_the_rows()
+    {
+        var lines = OolTransferCases.CopyPathTable().Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(2).ToList();
+        var groups = OolTransferCases.All.GroupBy(r => (r.Memory, r.Case.Article.Pages, Paths: string.Join(',', r.Paths.Select(p => p.Claim.Sentence)))).ToList();
+
+        lines.Should().HaveCount(groups.Count);
+        foreach (var (line, group) in lines.Zip(groups))
+        {
+            line.Should().StartWith($"| {ProbeWords.Of(group.Key.Memory)} | {OolSize.Pages(group.Key.Pages).InWords} | ");
+            foreach (var path in group.First().Paths)
+            {
+                line.Should().Contain(path.Path.InWords()).And.Contain(path.Receiver);
+            }
+        }
+
+        OolTransferCases.CopyPathTable().Should().Contain(Allocations.Of(MemoryKind.Anonymous));
+    }
+
+    [Fact]
+    public void A_README_without_the_table_of_paths_markers_is_refused_naming_them()
+    {
+        var readme = $"# X\n\n{GeneratedDocs.CopyPaths.Begin}\nold\n{GeneratedDocs.CopyPaths.End}\nMore.\n";
+
+        GeneratedDocs.CopyPaths.Replace(readme, "new\n").Should().Be($"# X\n\n{GeneratedDocs.CopyPaths.Begin}\nnew\n{GeneratedDocs.CopyPaths.End}\nMore.\n");
+        var missing = () => GeneratedDocs.CopyPaths.Replace("# X\n", "new\n");
+        missing.Should().Throw<DocsInputException>().WithMessage($"*no copy-paths block*{GeneratedDocs.CopyPaths.Begin}*{GeneratedDocs.CopyPaths.End}*{GeneratedDocs.Command}*");
     }
 
     /// <summary>The skip summary counts a family once only if every scenario of it gives the same reason.</summary>
