@@ -115,8 +115,9 @@ public sealed class ClaimEvidenceTests : IDisposable
         var evidence = Evidence([.. PublishedJudgements.Ool(ool)]);
 
         evidence.Of("OolTransfer", DescriptorClaims.CopyFieldIsTheSendersOption).Rows.Should().Equal(new CheckingRow("ool.tsv", "3 VIRTUAL;PAGEx16;NO_FREE"));
-        evidence.Of("OolTransfer", ArticleClaims.LargeVirtualCopyShowsNoCow).Rows.Should().Equal(new CheckingRow("ool.tsv", "3 VIRTUAL;PAGEx16;NO_FREE"));
-        evidence.Of("OolTransfer", ArticleClaims.SmallCopiesArePhysical).SourceOnly.Should().BeTrue();
+        evidence.Of("OolTransfer", CopyPathClaims.PurgeableIsCopiedAtSend).Rows.Should().Equal(new CheckingRow("ool.tsv", "3 VIRTUAL;PAGEx16;NO_FREE"));
+        evidence.Of("OolTransfer", CopyPathClaims.SmallPayloadsGoThroughAKernelBuffer).SourceOnly.Should().BeTrue();
+        evidence.Of("OolTransfer", DescriptorClaims.DeallocateBitSaysVirtualCopy).SourceOnly.Should().BeTrue("the table publishes no deallocate bit: a claim it tells nothing of is not published evidence");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Words;
 using OolSpecs.Specs.OolTransfer;
+using OolSpecs.Specs.Support;
 
 namespace OolSpecs.Harness.Tests.Scenarios;
 
@@ -13,7 +14,7 @@ public sealed class OolClaimTests
 {
     const long Page = MadeUpRuns.PageSize;
 
-    static readonly OolCase LargeMalloc = OolCase.Described("malloc memory, virtual copy, 16 pages, kept");
+    static readonly OolTransferCase LargeMalloc = OolTransferCases.All.Described("malloc memory, virtual copy, 16 pages, kept");
 
     [Fact]
     public void The_receiver_reads_as_sent_only_where_the_sender_wrote_while_the_message_was_queued()
@@ -47,10 +48,10 @@ public sealed class OolClaimTests
         var copied = Malloc(tag, senderObject: 1, receiverObject: 2, received: (XnuShareMode.SM_PRIVATE, 1));
         var shared = Malloc(tag, senderObject: 1, receiverObject: 1, received: (XnuShareMode.SM_COW, 2), queued: (XnuShareMode.SM_COW, 2));
 
-        var verdict = CopyPathClaims.MallocCopy(copied);
-        verdict.Claim.Should().Be(CopyPathClaims.MallocIsCopiedNotShared);
-        verdict.Violations.Should().BeEmpty();
-        CopyPathClaims.MallocCopy(shared).Violations.Should().Contain("the receiver maps the sender's own object");
+        Judge(CopyPathClaims.MallocIsCopiedNotShared, copied).Violations.Should().BeEmpty();
+        Judge(CopyPathClaims.MallocIsCopiedNotShared, copied).Unverified.Should().BeEmpty();
+        Judge(CopyPathClaims.MallocIsCopiedNotShared, shared).Violations.Should().Contain("the receiver maps the sender's own object");
+        Judge(CopyPathClaims.MallocLargeIsShared, copied).Unverified.Should().ContainSingle().Which.Should().Contain($"tagged {tag}, not MALLOC_LARGE");
     }
 
     [Fact]
@@ -59,11 +60,11 @@ public sealed class OolClaimTests
         var shared = Malloc(CopyPathClaims.MallocLargeTag, senderObject: 1, receiverObject: 1, received: (XnuShareMode.SM_COW, 2), queued: (XnuShareMode.SM_COW, 2));
         var copied = Malloc(CopyPathClaims.MallocLargeTag, senderObject: 1, receiverObject: 2, received: (XnuShareMode.SM_PRIVATE, 1));
 
-        var verdict = CopyPathClaims.MallocCopy(shared);
-        verdict.Claim.Should().Be(CopyPathClaims.MallocLargeIsShared);
-        verdict.Violations.Should().BeEmpty();
-        CopyPathClaims.MallocCopy(copied).Violations.Should().Contain(v => v.Contains("the copy path is"))
+        Judge(CopyPathClaims.MallocLargeIsShared, shared).Violations.Should().BeEmpty();
+        Judge(CopyPathClaims.MallocLargeIsShared, shared).Unverified.Should().BeEmpty();
+        Judge(CopyPathClaims.MallocLargeIsShared, copied).Violations.Should().Contain(v => v.Contains("the copy path is"))
             .And.Contain(v => v.Contains("while queued the sender's share_mode"));
+        Judge(CopyPathClaims.MallocIsCopiedNotShared, shared).Unverified.Should().ContainSingle().Which.Should().Contain("tagged 3, not one of malloc's no-copy-on-write tags");
     }
 
     [Fact]
@@ -76,10 +77,26 @@ public sealed class OolClaimTests
     [Fact]
     public void A_malloc_tag_no_claim_covers_is_left_unverified_not_passed()
     {
-        var verdict = CopyPathClaims.MallocCopy(Malloc(99, senderObject: 1, receiverObject: 2, received: (XnuShareMode.SM_PRIVATE, 1)));
+        var run = Malloc(99, senderObject: 1, receiverObject: 2, received: (XnuShareMode.SM_PRIVATE, 1));
 
-        verdict.Violations.Should().BeEmpty();
-        verdict.Unverified.Should().ContainSingle().Which.Should().Contain("tagged 99");
+        foreach (var claim in new[] { CopyPathClaims.MallocIsCopiedNotShared, CopyPathClaims.MallocLargeIsShared })
+        {
+            Judge(claim, run).Violations.Should().BeEmpty();
+            Judge(claim, run).Unverified.Should().ContainSingle().Which.Should().Contain("tagged 99");
+        }
+    }
+
+    [Fact]
+    public void A_small_payload_is_judged_by_the_path_the_share_mode_the_reference_count_and_every_page_resident()
+    {
+        var small = MadeUpRuns.Transfer(Page, receivedResident: 1, senderObject: 1, receiverObject: 2, receiverTag: 0);
+        var @case = OolTransferCases.All.Described("anonymous memory, virtual copy, 1 page, kept");
+
+        Judge(CopyPathClaims.SmallPayloadsGoThroughAKernelBuffer, small, @case).Violations.Should().BeEmpty();
+        Judge(CopyPathClaims.SmallPayloadsGoThroughAKernelBuffer, WithReceived(small, XnuShareMode.SM_PRIVATE, refCount: 2), @case).Violations
+            .Should().Equal("ref_count is 2, not 1");
+        Judge(CopyPathClaims.SmallPayloadsGoThroughAKernelBuffer, MadeUpRuns.Transfer(Page, receivedResident: 1, senderObject: 1, receiverObject: 1), @case).Violations
+            .Should().Contain(v => v.Contains("the copy path is")).And.Contain("the receiver maps the sender's own VM object: no copy was made");
     }
 
     [Fact]
@@ -134,22 +151,28 @@ public sealed class OolClaimTests
     static OolTransferRun WithoutSenderStep(OolTransferRun run, string step) =>
         run with { Sender = [run.Sender[0] with { Steps = [.. run.Sender[0].Steps.Where(s => s.Step != step)] }] };
 
-    static Transfer Malloc(int tag, ulong senderObject, ulong receiverObject, (XnuShareMode Mode, long RefCount) received, (XnuShareMode Mode, long RefCount)? queued = null)
+    static ClaimVerdict Judge(Claim claim, OolTransferRun run, OolTransferCase? @case = null)
     {
-        var run = MadeUpRuns.Transfer(16 * Page, receivedResident: 1, senderObject, receiverObject, receiverTag: tag, senderTag: tag);
+        var row = @case ?? LargeMalloc;
+        return row.CheckOf(claim).Judge(Reception.Of(row.Case, run));
+    }
+
+    static OolTransferRun WithReceived(OolTransferRun run, XnuShareMode mode, long refCount)
+    {
         var message = run.Receiver.Messages[0];
         var steps = message.Steps.Select(s => s.Step == OolSteps.Received
-            ? s with { Region = s.Region with { ShareMode = (int)received.Mode, RefCount = received.RefCount } }
+            ? s with { Region = s.Region with { ShareMode = (int)mode, RefCount = refCount } }
             : s).ToList();
+        return run with { Receiver = run.Receiver with { Messages = [message with { Steps = steps }] } };
+    }
+
+    static OolTransferRun Malloc(int tag, ulong senderObject, ulong receiverObject, (XnuShareMode Mode, long RefCount) received, (XnuShareMode Mode, long RefCount)? queued = null)
+    {
+        var run = WithReceived(MadeUpRuns.Transfer(16 * Page, receivedResident: 1, senderObject, receiverObject, receiverTag: tag, senderTag: tag), received.Mode, received.RefCount);
         var sender = run.Sender[0].Steps.Select(s => s.Step == OolSteps.Queued && queued is { } q
             ? s with { Region = s.Region with { ShareMode = (int)q.Mode, RefCount = q.RefCount } }
             : s).ToList();
-        return new Transfer(LargeMalloc, run with
-        {
-            Memory = MemoryKind.Malloc,
-            Receiver = run.Receiver with { Messages = [message with { Steps = steps }] },
-            Sender = [run.Sender[0] with { Steps = sender }],
-        });
+        return run with { Memory = MemoryKind.Malloc, Sender = [run.Sender[0] with { Steps = sender }] };
     }
 
     static OolTransferRun TwoReceptions(ulong secondAt, (ulong Start, ulong End) secondRegion, bool secondDataOnly)

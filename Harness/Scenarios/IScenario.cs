@@ -22,6 +22,9 @@ public interface IScenario
 
     SnapshotKey Key => new(Family, Case);
 
+    /// <summary>Why only <see cref="Kernels"/> can run it, for the skip reason elsewhere ("" where naming them says it all); one text per family.</summary>
+    string WhyOnlyItsKernels => "";
+
     /// <summary>Observes and renders in one go: what `oolspecs observe` prints.</summary>
     string Report(ProbeRunner probe);
 }

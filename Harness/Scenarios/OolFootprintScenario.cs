@@ -37,6 +37,8 @@ public sealed record OolFootprintScenario(long Bytes) : IScenario<OolTransferRun
 
     public string Family => OolTransferScenario.FamilyName;
 
+    public string WhyOnlyItsKernels => OolTransferScenario.NeedsMachMessages;
+
     public string Case => $"footprint-{Bytes / (1024 * 1024)}MiB";
 
     public IReadOnlyList<Kernel> Kernels => Transfer.Kernels;

@@ -19,6 +19,8 @@ public sealed record OolThresholdScenario : IScenario<OolThresholdSweep>
 
     public string Family => OolTransferScenario.FamilyName;
 
+    public string WhyOnlyItsKernels => OolTransferScenario.NeedsMachMessages;
+
     public string Case => "small-copy-threshold";
 
     public IReadOnlyList<Kernel> Kernels => [Kernel.Xnu];

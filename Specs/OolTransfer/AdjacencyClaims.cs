@@ -13,7 +13,7 @@ namespace OolSpecs.Specs.OolTransfer;
 public static class AdjacencyClaims
 {
     public static readonly Claim RegionGrowsToHoldBoth =
-        new(Kernel.Xnu, "where a second small reception lands right next to the first, the kernel extends the first reception's entry to hold both, up to 128 KiB less one byte",
+        new(Kernel.Xnu, "where a second small reception lands right next to the first, the kernel grows the first's entry to hold both",
             KernelSource.Xnu(XnuFunctions.VmMapEnter.Because("coalesces with the entry below: tag 0, same protections, a null or unshared object, `NO_COALESCE_LIMIT`"), XnuFunctions.VmObjectCoalesce));
 
     public static ClaimVerdict Merged(OolTransferRun run)

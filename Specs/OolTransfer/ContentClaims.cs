@@ -13,16 +13,25 @@ namespace OolSpecs.Specs.OolTransfer;
 public static class ContentClaims
 {
     public static readonly Claim ReceiverReadsTheBytesAsSent =
-        new(Kernel.Xnu, "the receiver reads the bytes as they were at the send, although the sender rewrote them while the message was queued and again after it was received",
+        new(Kernel.Xnu, "the receiver reads the bytes as they were at the send, though the sender rewrote them while the message was queued",
             KernelSource.Xnu(XnuFunctions.VmMapCopyinInternal.Because("a kernel buffer or a copy holds the bytes; a shared object is `needs_copy` in the sender"), XnuFunctions.VmMapLookupAndLockObject.Because("so the sender's write gets a shadow"), XnuFunctions.VmFaultInternal.Because("whose fast path copies the page into it")));
 
     public static readonly Claim DeallocatedBytesReadAsSent =
-        new(Kernel.Xnu, "with deallocate the receiver reads the bytes as they were at the send; the sender gave its buffer away with the message and writes nothing after the send",
+        new(Kernel.Xnu, "with deallocate the receiver reads the bytes as they were at the send, and the sender writes nothing after it",
             KernelSource.Xnu(XnuFunctions.VmMapCopyinInternal.Because("`src_destroy`: the sender's entries are removed at send"), XnuFunctions.VmMapCopyoutInternal, XnuFunctions.VmMapCopyoutKernelBuffer));
 
     public static readonly Claim SenderNeverReadsTheReceiversWrites =
-        new(Kernel.Xnu, "the sender never reads what the receiver writes into its copy, neither on the first page, which the sender had rewritten, nor on the data's last page, which it never rewrote",
+        new(Kernel.Xnu, "the sender never reads what the receiver writes into its copy",
             KernelSource.Xnu(XnuFunctions.VmMapCopyoutInternal.Because("the receiver's entry is `needs_copy` where it shares the sender's object"), XnuFunctions.VmMapLookupAndLockObject.Because("a write to it makes a shadow"), XnuFunctions.VmFaultInternal.Because("and its fast path copies the page first")));
+
+    /// <summary>The content claims of a reception: a published table reports no content check.</summary>
+    public static ClaimVerdict ReceiverReadsOriginal(Reception r) => r.Run is { } run ? ReceiverReadsOriginal(run) : NoContentCheck(ReceiverReadsTheBytesAsSent);
+
+    public static ClaimVerdict DeallocatedReadsOriginal(Reception r) => r.Run is { } run ? DeallocatedReadsOriginal(run) : NoContentCheck(DeallocatedBytesReadAsSent);
+
+    public static ClaimVerdict SenderNeverReadsReceiver(Reception r) => r.Run is { } run ? SenderNeverReadsReceiver(run) : NoContentCheck(SenderNeverReadsTheReceiversWrites);
+
+    static ClaimVerdict NoContentCheck(Claim claim) => new ClaimVerdict(claim).CannotTell("no content check is known here");
 
     /// <summary>A kept buffer's sender must have written while queued and after the receive, or the check tests less than it says.</summary>
     public static ClaimVerdict ReceiverReadsOriginal(OolTransferRun run)

@@ -1,4 +1,3 @@
-using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Words;
 using static OolSpecs.Harness.Observations.XnuShareMode;
@@ -6,40 +5,49 @@ using static OolSpecs.Harness.Observations.XnuShareMode;
 namespace OolSpecs.Specs.OolTransfer;
 
 /// <summary>
+/// A copy-path claim with what a reader sees of it: the path it names, what the receiver shows
+/// right after the receive (the values the judge checks), and what a kernel that got it wrong would
+/// break. The README's table of paths and <see cref="OolTransferCases"/> draw these.
+/// </summary>
+public sealed record CopyPathOutcome(Claim Claim, Func<Reception, ClaimVerdict> Judge, CopyPath Path, string Receiver, string Security)
+{
+    public Check<Reception> Check => new(Claim, Judge);
+}
+
+/// <summary>
 /// Which copy path the kernel takes for a payload, and what the receiver then shows, read from
-/// XNU's source for the memory the article did not send: anonymous memory (an ordinary
-/// vm_allocate, copied symmetrically) and malloc'ed memory (copied at send or shared, by the
-/// tag libmalloc gave its region).
-/// Where the source does not settle a field, it is not asserted: the snapshot holds it.
+/// XNU's source: one claim per path. The same judges read live runs and the article's published
+/// table (<see cref="Reception"/>); where the source does not settle a field it is not asserted,
+/// the snapshot holds it.
 /// </summary>
 public static class CopyPathClaims
 {
     public static readonly Claim SmallPayloadsGoThroughAKernelBuffer =
-        new(Kernel.Xnu, "a payload of at most the small-copy size is copied into a kernel buffer at send, whatever the memory, option and deallocate: the receiver gets fresh private memory (user_tag 0, one reference, every page of the data resident)",
-            KernelSource.Xnu(XnuFunctions.VmMapCopyinInternal.Because("`len <= msg_ool_size_small`"), XnuFunctions.VmMapCopyinKernelBuffer, XnuFunctions.VmMapCopyoutKernelBuffer.Because("a null object, tag 0")));
+        new(Kernel.Xnu, "a payload of at most the small-copy size is copied into a kernel buffer at send, whatever the memory, copy option and deallocate",
+            KernelSource.Xnu(XnuFunctions.VmMapCopyinInternal.Because("`len <= msg_ool_size_small`"), XnuFunctions.VmMapCopyinKernelBuffer.Because("which, with deallocate, then removes the source range"), XnuFunctions.VmMapCopyoutKernelBuffer.Because("a null object, tag 0")));
 
     public static readonly Claim AnonymousVirtualCopyIsShared =
-        new(Kernel.Xnu, "a large virtual copy of anonymous memory is shared copy-on-write: the receiver maps the sender's own object (SM_COW, ref_count 2, only the touched page resident, the sender's user_tag), and the sender's region shows SM_COW with ref_count 2 while the message is queued",
+        new(Kernel.Xnu, "a large virtual copy of anonymous memory is shared copy-on-write with the sender",
             KernelSource.Xnu(XnuFunctions.VmMapCopyinInternal.Because("entry list"), XnuFunctions.VmObjectCopyQuickly.Because("a symmetric object is shared, both entries `needs_copy`"), XnuFunctions.VmMapCopyoutInternal, XnuFunctions.VmMapRegionWalk.Because("SM_COW for `needs_copy`")));
 
     public static readonly Claim AnonymousDeallocateHandsOverTheObject =
-        new(Kernel.Xnu, "a large copy of anonymous memory with deallocate, virtual or physical, hands the sender's object to the receiver: it maps that very object copy-on-write with one reference (SM_COW, ref_count 1, only the touched page resident)",
+        new(Kernel.Xnu, "with deallocate, a large copy of anonymous memory hands the sender's object to the receiver",
             KernelSource.Xnu(XnuFunctions.IpcKmsgCopyinOolDescriptor.Because("a physical copy with deallocate is a virtual one"), XnuFunctions.VmObjectCopyQuickly, XnuFunctions.VmMapCopyinInternal.Because("with `src_destroy` the source entry is removed; the receiver's entry keeps `needs_copy`")));
 
     public static readonly Claim LargePhysicalCopyGoesThroughTheIpcCopyMap =
-        new(Kernel.Xnu, "a large physical copy kept by its sender is copied into the kernel's IPC copy map at send, whatever the page-aligned memory: the receiver gets SM_COW with one reference, every page resident, user_tag 7 (VM_KERN_MEMORY_IPC)",
-            KernelSource.Xnu(XnuFunctions.IpcKmsgCopyinOolDescriptor.Because("copies into `ipc_kernel_copy_map`, then `vm_map_copyin` with `src_destroy`"), XnuFunctions.VmObjectCopyQuickly, XnuFunctions.VmMapCopyoutInternal));
+        new(Kernel.Xnu, "a large physical copy its sender keeps is copied through the kernel's IPC copy map at send, whatever the memory",
+            KernelSource.Xnu(XnuFunctions.IpcKmsgCopyinOolDescriptor.Because("copies into `ipc_kernel_copy_map`, then `vm_map_copyin` with `src_destroy`"), XnuFunctions.VmObjectCopyQuickly, XnuFunctions.VmMapCopyoutInternal, XnuFunctions.VmMapRegionWalk));
 
     public static readonly Claim PurgeableIsCopiedAtSend =
-        new(Kernel.Xnu, "a large virtual copy of purgeable memory, and any large copy of it with deallocate, is copied at send into a new object: the receiver never maps the sender's object, and carries the sender's user_tag",
-            KernelSource.Xnu(XnuFunctions.VmMapEnter.Because("a purgeable object is MEMORY_OBJECT_COPY_NONE"), XnuFunctions.VmObjectCopyStrategically, XnuFunctions.VmObjectCopySlowly));
+        new(Kernel.Xnu, "a large copy of purgeable memory, virtual or deallocated, is copied at send into a new object of the sender's resident pages",
+            KernelSource.Xnu(XnuFunctions.VmMapEnter.Because("a purgeable object is MEMORY_OBJECT_COPY_NONE"), XnuFunctions.IpcKmsgCopyinOolDescriptor.Because("a physical copy with deallocate is a virtual one"), XnuFunctions.VmMapCopyinInternal.Because("`src_destroy`"), XnuFunctions.VmObjectCopyStrategically, XnuFunctions.VmObjectCopySlowly.Because("only resident pages are copied into a new object")));
 
     public static readonly Claim MallocIsCopiedNotShared =
-        new(Kernel.Xnu, "a large virtual copy of malloc'ed memory whose region carries one of malloc's no-copy-on-write tags (VM_MEMORY_MALLOC 1, MALLOC_SMALL 2, MALLOC_TINY 7, MALLOC_NANO 11, MALLOC_MEDIUM 12) is copied at send, never shared: the receiver never maps the sender's object, and the sender's region is left as it was",
+        new(Kernel.Xnu, "a large virtual copy of malloc'ed memory in a region of a no-copy-on-write malloc tag is copied at send, never shared",
             KernelSource.Xnu(XnuFunctions.VmMapEnter.Because("malloc's tags get MEMORY_OBJECT_COPY_DELAY_FORK"), XnuFunctions.VmMemoryMallocNoCow.Because("which tags those are"), XnuFunctions.VmMapCopyinInternal.Because("copies such objects with `vm_object_copy_slowly` unless forking")));
 
     public static readonly Claim MallocLargeIsShared =
-        new(Kernel.Xnu, "a large virtual copy of malloc'ed memory whose region is tagged VM_MEMORY_MALLOC_LARGE (3), which macOS leaves out of the no-copy-on-write tags because realloc may vm_copy such a block, is shared copy-on-write like anonymous memory: the receiver maps the sender's own object (SM_COW, ref_count 2, only the touched page resident, the sender's user_tag), and the sender's region shows SM_COW with ref_count 2 while the message is queued",
+        new(Kernel.Xnu, "a large virtual copy of malloc'ed memory in a MALLOC_LARGE region is shared copy-on-write like anonymous memory",
             KernelSource.Xnu(XnuFunctions.VmMapInit.Because("`vm_memory_malloc_no_cow_mask`: on macOS MALLOC_LARGE is left out"), XnuFunctions.VmMapEnter.Because("no such tag: a symmetric object"), XnuFunctions.VmMapCopyinInternal, XnuFunctions.VmObjectCopyQuickly, XnuFunctions.VmMapRegionWalk));
 
     /// <summary>VM_MEMORY_MALLOC_LARGE: libmalloc's tag for a block above its small (and, where it is on, medium) zone.</summary>
@@ -48,78 +56,124 @@ public static class CopyPathClaims
     /// <summary>The tags of vm_memory_malloc_no_cow_mask on macOS (vm_map.c's vm_map_init, at every tag read): MALLOC, SMALL, TINY, NANO, MEDIUM.</summary>
     public static readonly IReadOnlySet<int> MallocNoCopyOnWriteTags = new HashSet<int> { 1, 2, 7, 11, 12 };
 
-    public static ClaimVerdict SmallPayload(Transfer t) =>
+    public static readonly CopyPathOutcome SmallPayload = new(SmallPayloadsGoThroughAKernelBuffer, KernelBuffer, CopyPath.KernelBuffer,
+        "fresh private memory: SM_PRIVATE, ref_count 1, every page resident, user_tag 0",
+        "the receiver's bytes are the kernel's copy: were it handed the sender's pages, the sender could rewrite data the receiver has validated (time-of-check/time-of-use)");
+
+    public static readonly CopyPathOutcome PurgeableCopy = new(PurgeableIsCopiedAtSend, Purgeable, CopyPath.CopiedAtSend,
+        "a new object: SM_PRIVATE, ref_count 1, only the written page resident, the sender's user_tag",
+        "the copy is made at the send: made any later, the sender's writes while the message is queued would reach the receiver (time-of-check/time-of-use)");
+
+    public static readonly CopyPathOutcome AnonymousVirtualCopy = new(AnonymousVirtualCopyIsShared, AnonymousShared, CopyPath.SendersObject,
+        "the sender's object: SM_COW, ref_count 2, only the written page resident, the sender's user_tag; the sender SM_COW while queued",
+        "only needs_copy on both entries keeps the tasks apart: without it the sender's writes reach the receiver's validated data, and the receiver's writes the sender");
+
+    public static readonly CopyPathOutcome AnonymousDeallocate = new(AnonymousDeallocateHandsOverTheObject, AnonymousHandedOver, CopyPath.SendersObject,
+        "the sender's object, handed over: SM_COW, ref_count 1, only the written page resident",
+        "the object leaves the sender's map with the message: a sender still mapping it could rewrite what the receiver reads");
+
+    public static readonly CopyPathOutcome LargePhysicalCopy = new(LargePhysicalCopyGoesThroughTheIpcCopyMap, PhysicalThroughTheCopyMap, CopyPath.IpcCopyMap,
+        "a copy made in the IPC copy map: SM_COW, ref_count 1, every page resident, user_tag 7 (VM_KERN_MEMORY_IPC)",
+        "a physical copy is the sender's promise that nothing is shared: sharing its pages would let the sender rewrite the receiver's data");
+
+    public static readonly CopyPathOutcome MallocCopied = new(MallocIsCopiedNotShared, MallocNoCopyOnWrite, CopyPath.CopiedAtSend,
+        "a copy, never the sender's object; the sender's heap region left as it was (tags 1, 2, 7, 11, 12)",
+        "the heap is never shared: a receiver mapping the sender's heap pages would see later writes of the allocator's other blocks on them");
+
+    public static readonly CopyPathOutcome MallocLargeShared = new(MallocLargeIsShared, MallocLarge, CopyPath.SendersObject,
+        "as anonymous memory: the sender's object, SM_COW, ref_count 2 (tag 3, MALLOC_LARGE)",
+        "as anonymous memory: only needs_copy keeps a realloc or reuse of the sender's block out of the receiver's data");
+
+    /// <summary>Every copy path claim with its words, in the order the README shows them.</summary>
+    public static readonly IReadOnlyList<CopyPathOutcome> All =
+        [SmallPayload, PurgeableCopy, AnonymousVirtualCopy, AnonymousDeallocate, LargePhysicalCopy, MallocCopied, MallocLargeShared];
+
+    static ClaimVerdict KernelBuffer(Reception r) =>
         new ClaimVerdict(SmallPayloadsGoThroughAKernelBuffer)
-            .Path(t, CopyPath.KernelBuffer)
-            .Expect(t.Received.Region.Mode == SM_PRIVATE, $"share_mode is {t.Received.Region.Mode}, not SM_PRIVATE")
-            .Expect(t.Received.Region.RefCount == 1, $"ref_count is {t.Received.Region.RefCount}, not 1")
-            .Expect(t.Received.Payload.Resident == t.Received.Payload.Pages, $"{t.Received.Payload.Resident} of the data's {t.Received.Payload.Pages} pages are resident");
+            .Path(r, CopyPath.KernelBuffer)
+            .Region(r, SM_PRIVATE, refCount: 1, resident: r.DataPages)
+            .NotTheSendersObject(r);
 
-    public static ClaimVerdict AnonymousVirtualCopy(Transfer t) =>
-        new ClaimVerdict(AnonymousVirtualCopyIsShared)
-            .Path(t, CopyPath.SendersObject)
-            .Region(t, SM_COW, refCount: 2, resident: t.TouchedPages)
-            .Expect(t.Received.Region.UserTag == t.SendersTag, $"the receiver's user_tag is {t.Received.Region.UserTag}, the sender's {t.SendersTag}")
-            .Expect(t.SenderAt(OolSteps.Queued).Region.Mode == SM_COW, $"while queued the sender's share_mode is {t.SenderAt(OolSteps.Queued).Region.Mode}, not SM_COW")
-            .Expect(t.SenderAt(OolSteps.Queued).Region.RefCount == 2, $"while queued the sender's ref_count is {t.SenderAt(OolSteps.Queued).Region.RefCount}, not 2");
-
-    public static ClaimVerdict AnonymousDeallocate(Transfer t) =>
-        new ClaimVerdict(AnonymousDeallocateHandsOverTheObject)
-            .Path(t, CopyPath.SendersObject)
-            .Region(t, SM_COW, refCount: 1, resident: t.TouchedPages);
-
-    public static ClaimVerdict LargePhysicalCopy(Transfer t) =>
-        new ClaimVerdict(LargePhysicalCopyGoesThroughTheIpcCopyMap)
-            .Path(t, CopyPath.IpcCopyMap)
-            .Region(t, SM_COW, refCount: 1, resident: t.Run.DataPages);
-
-    public static ClaimVerdict PurgeableCopy(Transfer t) =>
+    static ClaimVerdict Purgeable(Reception r) =>
         new ClaimVerdict(PurgeableIsCopiedAtSend)
-            .Path(t, CopyPath.CopiedAtSend)
-            .Expect(t.Received.Region.UserTag == t.SendersTag, $"the receiver's user_tag is {t.Received.Region.UserTag}, the sender's {t.SendersTag}");
+            .Path(r, CopyPath.CopiedAtSend)
+            .Region(r, SM_PRIVATE, refCount: 1, resident: r.TouchedPages);
+
+    static ClaimVerdict AnonymousShared(Reception r) =>
+        new ClaimVerdict(AnonymousVirtualCopyIsShared)
+            .Path(r, CopyPath.SendersObject)
+            .Region(r, SM_COW, refCount: 2, resident: r.TouchedPages)
+            .SenderSharesWhileQueued(r);
+
+    static ClaimVerdict AnonymousHandedOver(Reception r) =>
+        new ClaimVerdict(AnonymousDeallocateHandsOverTheObject)
+            .Path(r, CopyPath.SendersObject)
+            .Region(r, SM_COW, refCount: 1, resident: r.TouchedPages);
+
+    static ClaimVerdict PhysicalThroughTheCopyMap(Reception r) =>
+        new ClaimVerdict(LargePhysicalCopyGoesThroughTheIpcCopyMap)
+            .Path(r, CopyPath.IpcCopyMap)
+            .Region(r, SM_COW, refCount: 1, resident: r.DataPages);
 
     /// <summary>
     /// A malloc'ed payload is judged by the tag its sender's region shows, since libmalloc picks the
     /// zone, so the tag, by size and machine (a 64 KiB block is medium, 12, on arm64 and on Intel
-    /// with 32 GiB or more, large, 3, below). A tag neither claim covers (macOS 26's xzone
-    /// allocator may tag otherwise) is left unverified: the snapshot records what happened.
+    /// with 32 GiB or more, large, 3, below). A tag neither malloc claim covers (macOS 26's xzone
+    /// allocator may tag otherwise) leaves both unverified: the snapshot records what happened.
     /// </summary>
-    public static ClaimVerdict MallocCopy(Transfer t)
+    static ClaimVerdict MallocNoCopyOnWrite(Reception r)
     {
-        var before = t.SenderAt(OolSteps.BeforeSend).Region;
-        var queued = t.SenderAt(OolSteps.Queued).Region;
-        if (t.SendersTag == MallocLargeTag)
-        {
-            return new ClaimVerdict(MallocLargeIsShared)
-                .Path(t, CopyPath.SendersObject)
-                .Region(t, SM_COW, refCount: 2, resident: t.TouchedPages)
-                .Expect(t.Received.Region.UserTag == t.SendersTag, $"the receiver's user_tag is {t.Received.Region.UserTag}, the sender's {t.SendersTag}")
-                .Expect(queued.Mode == SM_COW, $"while queued the sender's share_mode is {queued.Mode}, not SM_COW")
-                .Expect(queued.RefCount == 2, $"while queued the sender's ref_count is {queued.RefCount}, not 2");
-        }
-
         var verdict = new ClaimVerdict(MallocIsCopiedNotShared);
-        if (!MallocNoCopyOnWriteTags.Contains(t.SendersTag))
+        if (r.SendersTag is not { } tag || !MallocNoCopyOnWriteTags.Contains(tag))
         {
-            return verdict.CannotTell($"the sender's malloc region is tagged {t.SendersTag}, which is neither a no-copy-on-write tag nor MALLOC_LARGE: the source read does not say how it is copied");
+            return verdict.CannotTell(r.SendersTag is { } other
+                ? $"the sender's malloc region is tagged {other}, not one of malloc's no-copy-on-write tags: this claim is not about it"
+                : "the sender's region's user_tag is not known here");
         }
 
-        return verdict
-            .Expect(!t.Run.ReceiverMapsSendersObject(), "the receiver maps the sender's own object")
-            .Expect(t.Path is CopyPath.CopiedAtSend or CopyPath.CopiedAtReceive, $"the copy path is '{t.Path.InWords()}'")
-            .Expect(queued.Mode == before.Mode && queued.EntryObject == before.EntryObject,
-                $"the send changed the sender's region: {before.Mode} before, {queued.Mode} while queued");
+        verdict
+            .Expect(r.MapsSendersObject != true, "the receiver maps the sender's own object")
+            .Expect(r.Path is CopyPath.CopiedAtSend or CopyPath.CopiedAtReceive, $"the copy path is '{r.Path?.InWords()}'");
+        return r.SenderBeforeSend is { } before && r.SenderQueued is { } queued
+            ? verdict.Expect(queued.Mode == before.Mode && queued.EntryObject == before.EntryObject,
+                $"the send changed the sender's region: {before.Mode} before, {queued.Mode} while queued")
+            : verdict.CannotTell("the sender's region while the message was queued is not known here");
     }
 
-    static ClaimVerdict Path(this ClaimVerdict verdict, Transfer t, CopyPath expected) =>
-        verdict.Expect(t.Path == expected, $"the copy path is '{t.Path.InWords()}', not '{expected.InWords()}'");
-
-    static ClaimVerdict Region(this ClaimVerdict verdict, Transfer t, Harness.Observations.XnuShareMode mode, long refCount, long resident)
+    static ClaimVerdict MallocLarge(Reception r)
     {
-        var region = t.Received.Region;
-        return verdict
-            .Expect(region.Mode == mode, $"share_mode is {region.Mode}, not {mode}")
-            .Expect(region.RefCount == refCount, $"ref_count is {region.RefCount}, not {refCount}")
-            .Expect(t.Received.Payload.Resident == resident, $"{t.Received.Payload.Resident} of the data's pages are resident, not {resident}");
+        var verdict = new ClaimVerdict(MallocLargeIsShared);
+        return r.SendersTag != MallocLargeTag
+            ? verdict.CannotTell(r.SendersTag is { } other
+                ? $"the sender's malloc region is tagged {other}, not MALLOC_LARGE ({MallocLargeTag}): this claim is not about it"
+                : "the sender's region's user_tag is not known here")
+            : verdict
+                .Path(r, CopyPath.SendersObject)
+                .Region(r, SM_COW, refCount: 2, resident: r.TouchedPages)
+                .SenderSharesWhileQueued(r);
     }
+
+    /// <summary>The path is read from user_tags and objects, which a published table lacks.</summary>
+    static ClaimVerdict Path(this ClaimVerdict verdict, Reception r, CopyPath expected) =>
+        r.Path is { } path
+            ? verdict.Expect(path == expected, $"the copy path is '{path.InWords()}', not '{expected.InWords()}'")
+            : verdict.CannotTell($"with no user_tag or VM object known here, whether the path was '{expected.InWords()}' cannot be told");
+
+    static ClaimVerdict Region(this ClaimVerdict verdict, Reception r, Harness.Observations.XnuShareMode mode, long refCount, long resident) =>
+        verdict
+            .Expect(r.ShareMode == mode, $"share_mode is {r.ShareMode}, not {mode}")
+            .Expect(r.RefCount == refCount, $"ref_count is {r.RefCount}, not {refCount}")
+            .Expect(r.DataResident == resident, $"{r.DataResident} of the data's {r.DataPages} pages are resident, not {resident}");
+
+    static ClaimVerdict NotTheSendersObject(this ClaimVerdict verdict, Reception r) =>
+        r.MapsSendersObject is { } maps
+            ? verdict.Expect(!maps, "the receiver maps the sender's own VM object: no copy was made")
+            : verdict.CannotTell("whether the receiver's VM object is the sender's is not known here");
+
+    static ClaimVerdict SenderSharesWhileQueued(this ClaimVerdict verdict, Reception r) =>
+        r.SenderQueued is { } queued
+            ? verdict
+                .Expect(queued.Mode == SM_COW, $"while queued the sender's share_mode is {queued.Mode}, not SM_COW")
+                .Expect(queued.RefCount == 2, $"while queued the sender's ref_count is {queued.RefCount}, not 2")
+            : verdict.CannotTell("the sender's region while the message was queued is not known here");
 }

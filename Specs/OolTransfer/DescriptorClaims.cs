@@ -1,4 +1,3 @@
-using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Specs.OolTransfer;
@@ -11,15 +10,17 @@ public static class DescriptorClaims
             KernelSource.Xnu(XnuFunctions.IpcKmsgCopyoutOolDescriptor.OnlyAt(XnuTags.Xnu10002).Because("never rewrites the copy field"), XnuFunctions.IpcKmsgDeflateMemoryDescriptor.OnlyAt(XnuTags.Xnu11215, XnuTags.Xnu11417).Because("never rewrites the copy field")));
 
     public static readonly Claim DeallocateBitSaysVirtualCopy =
-        new(Kernel.Xnu, "the receiver reads deallocate set exactly for a VIRTUAL_COPY, whatever the sender asked: the kernel rewrites the bit on copyout",
+        new(Kernel.Xnu, "the kernel rewrites the receiver's deallocate bit to say whether the copy is a VIRTUAL_COPY",
             KernelSource.Xnu(XnuFunctions.IpcKmsgCopyoutOolDescriptor.OnlyAt(XnuTags.Xnu10002).Because("sets `deallocate = (copy == MACH_MSG_VIRTUAL_COPY)`"), XnuFunctions.IpcKmsgDeflateMemoryDescriptor.OnlyAt(XnuTags.Xnu11215, XnuTags.Xnu11417).Because("sets `deallocate = (copy == MACH_MSG_VIRTUAL_COPY)`")));
 
-    public static ClaimVerdict CopyField(CopyOption asked, CopyOption received) =>
+    public static ClaimVerdict CopyField(Reception r) =>
         new ClaimVerdict(CopyFieldIsTheSendersOption)
-            .Expect(received == asked, $"the receiver read copy {received.ArticleName()}; the sender asked for {asked.ArticleName()}");
+            .Expect(r.ReceivedCopy == r.Case.Copy, $"the receiver read copy {r.ReceivedCopy.ArticleName()}; the sender asked for {r.Case.Copy.ArticleName()}");
 
-    public static ClaimVerdict DeallocateBit(OolDescriptor received) =>
-        new ClaimVerdict(DeallocateBitSaysVirtualCopy)
-            .Expect(received.Deallocate == (received.Copy == CopyOption.Virtual),
-                $"the receiver read deallocate {received.Deallocate} with copy {received.Copy.ArticleName()}");
+    public static ClaimVerdict DeallocateBit(Reception r) =>
+        r.ReceivedDeallocate is { } deallocate
+            ? new ClaimVerdict(DeallocateBitSaysVirtualCopy)
+                .Expect(deallocate == (r.ReceivedCopy == CopyOption.Virtual),
+                    $"the receiver read deallocate {deallocate} with copy {r.ReceivedCopy.ArticleName()}; the sender asked for deallocate {r.Case.Dealloc}")
+            : new ClaimVerdict(DeallocateBitSaysVirtualCopy).CannotTell("the deallocate bit the receiver read is not known here");
 }

@@ -11,7 +11,7 @@ public static class LimitClaims
     public const long MachMsgVmKernel = 0x400;
 
     public static readonly Claim PhysicalCopyPastTheLimitIsRefused =
-        new(Kernel.Xnu, "a kept physical copy of more than 7 MiB (7/8 of IPC_KERNEL_COPY_MAP_SIZE) is refused at send with MACH_MSG_VM_KERNEL, and one of exactly 7 MiB is sent",
+        new(Kernel.Xnu, "a kept physical copy of more than 7 MiB, 7/8 of the kernel's IPC copy map, is refused at send",
             KernelSource.Xnu(XnuFunctions.IpcKmsgCopyinBody.OnlyAt(XnuTags.Xnu10002).Because("sums `round_page` of each kept physical copy and compares with `ipc_kmsg_max_vm_space`"), XnuFunctions.IpcKmsgInflateOolDescriptor.OnlyAt(XnuTags.Xnu11215, XnuTags.Xnu11417), XnuFunctions.IpcValidateKmsgSchemaFromUser.OnlyAt(XnuTags.Xnu11215, XnuTags.Xnu11417).Because("sum `round_page` of each kept physical copy and compare with `ipc_kmsg_max_vm_space`")));
 
     public static ClaimVerdict Limit(OolTransferRun atTheLimit, OolTransferRun pastTheLimit) =>

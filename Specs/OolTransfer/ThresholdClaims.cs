@@ -7,15 +7,15 @@ namespace OolSpecs.Specs.OolTransfer;
 public static class ThresholdClaims
 {
     public static readonly Claim ThresholdIsKheapMaxSize =
-        new(Kernel.Xnu, "the small-copy size is KHEAP_MAX_SIZE, compared with the payload's bytes: 32 KiB on an arm64 kernel (Rosetta included), 16 KiB on x86_64; every size up to it goes through a kernel buffer and no larger one does",
+        new(Kernel.Xnu, "the small-copy size, up to which a payload goes through a kernel buffer, is KHEAP_MAX_SIZE of the kernel's arch",
             KernelSource.Xnu(XnuFunctions.IpcInit.Because("`msg_ool_size_small = KHEAP_MAX_SIZE`"), XnuFunctions.KheapMaxSize.Because("per arch"), XnuFunctions.VmMapCopyinInternal.Because("`len <= msg_ool_size_small`")));
 
     public static readonly Claim MisalignedPayloadIsCopiedAtReceive =
-        new(Kernel.Xnu, "a payload one byte past the small-copy size and under three pages' worth of bytes (32769 bytes with 16 KiB pages) is mapped at send but, not being whole pages, copied in full at receive into memory tagged VM_MEMORY_MACH_MSG (20)",
+        new(Kernel.Xnu, "a payload one byte past the small-copy size and under three pages of bytes is copied in full at receive",
             KernelSource.Xnu(XnuFunctions.IpcKmsgCopyoutOolDescriptor.Because("a misaligned copy is copied out with `vm_map_copy_overwrite` into a fresh VM_MEMORY_MACH_MSG region"), XnuFunctions.VmMapCopyOverwrite, XnuFunctions.VmMapCopyOverwriteUnaligned));
 
     public static readonly Claim MisalignedWholePagesKeepTheSendersObject =
-        new(Kernel.Xnu, "a payload one byte past the small-copy size and of three pages' worth of bytes or more (16385 bytes with 4 KiB pages) is copied out over memory tagged VM_MEMORY_MACH_MSG (20), yet only its unaligned tail is copied: its whole pages map the sender's object",
+        new(Kernel.Xnu, "a payload one byte past the small-copy size and of three pages of bytes or more keeps the sender's object for its whole pages at receive",
             KernelSource.Xnu(XnuFunctions.IpcKmsgCopyoutOolDescriptor.Because("a misaligned copy goes to `vm_map_copy_overwrite`"), XnuFunctions.VmMapCopyOverwrite.Because("from `VM_MAP_COPY_OVERWRITE_OPTIMIZATION_THRESHOLD_PAGES`, 3, only the unaligned head and tail take `vm_map_copy_overwrite_nested`"), XnuFunctions.VmMapCopyOverwriteAligned.Because("a fresh destination entry takes the copy's object")));
 
     /// <summary>
@@ -37,7 +37,7 @@ public static class ThresholdClaims
     {
         var expected = Expected(arch);
         var verdict = new ClaimVerdict(ThresholdIsKheapMaxSize)
-            .Expect(sweep.Threshold == expected, $"the largest size through a kernel buffer is {sweep.Threshold?.ToString() ?? "none"} bytes, not {expected}");
+            .Expect(sweep.Threshold == expected, $"the largest size through a kernel buffer is {sweep.Threshold?.ToString() ?? "none"} bytes, not {expected} (KHEAP_MAX_SIZE: 32 KiB on arm64, Rosetta included, 16 KiB on x86_64)");
         foreach (var point in sweep.Points)
         {
             verdict.Expect(point.KernelBuffer == (point.Bytes <= expected),

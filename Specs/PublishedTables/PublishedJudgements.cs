@@ -1,7 +1,6 @@
 using System.Globalization;
 using OolSpecs.Harness.Observations;
 using OolSpecs.Specs.ForkCopyOnWrite;
-using OolSpecs.Specs.OolTransfer;
 
 namespace OolSpecs.Specs.PublishedTables;
 
@@ -30,8 +29,7 @@ public static class PublishedJudgements
                 Enum.Parse<XnuShareMode>(row["share_mode"])),
             pages: 1)));
 
-    /// <summary>Each OOL row the table describes coherently, by the copy-field claim and the claim its case falls under.</summary>
+    /// <summary>Each OOL row the table describes coherently, by every check of its case the row can tell something of.</summary>
     public static IEnumerable<PublishedJudgement> Ool(TsvTable table) =>
-        PublishedOolTable.Read(table).Where(r => r.Reception is not null)
-            .SelectMany(r => ArticleClaims.Judge(r.Reception!).Select(v => new PublishedJudgement(table.Name, $"{r.Number} {r.Case.Name}", v)));
+        PublishedOolTable.Read(table).SelectMany(r => r.Judged.Select(v => new PublishedJudgement(table.Name, $"{r.Number} {r.Case.Name}", v)));
 }

@@ -7,9 +7,12 @@ using OolSpecs.Specs.OolTransfer;
 namespace OolSpecs.Specs.PublishedTables;
 
 /// <summary>
-/// The article's OOL table read as receptions the claims can judge. A row's region may hold
-/// earlier receptions the kernel merged into it: the latest earlier row whose region lies
-/// inside this one's is that neighbour, and its pages and resident pages are set apart.
+/// The article's OOL table read as receptions of purgeable memory, the memory the article sent,
+/// which the same checks as a live run judge (<see cref="OolTransferCases"/>). A row's region may
+/// hold earlier receptions the kernel merged into it: the latest earlier row whose region lies
+/// inside this one's is that neighbour, and its pages and resident pages are set apart. What the
+/// table does not publish (user_tags, objects, the deallocate bit, the sender, content) is left
+/// null in the <see cref="Reception"/>, so the checks that need it say they cannot tell.
 /// </summary>
 public static class PublishedOolTable
 {
@@ -18,7 +21,14 @@ public static class PublishedOolTable
     /// <summary>The article's Mac: Apple silicon, 16 KiB pages.</summary>
     public const long PageSize = 0x4000;
 
-    public sealed record Row(int Number, ArticleCase Case, Reception? Reception, IReadOnlyList<string> TableErrors);
+    public sealed record Row(int Number, ArticleCase Case, Reception? Reception, IReadOnlyList<string> TableErrors)
+    {
+        /// <summary>The table's row of the case, as the article ran it.</summary>
+        public OolTransferCase CaseRow => OolTransferCases.AsTheArticleRanIt(Case);
+
+        /// <summary>Each check of the case that the row can tell something of (none where the table is incoherent).</summary>
+        public IEnumerable<ClaimVerdict> Judged => Reception is { } r ? CaseRow.Checks.Select(c => c.Judge(r)).Where(v => v.Expectations > 0) : [];
+    }
 
     public static IReadOnlyList<Row> Read(TsvTable table)
     {
@@ -44,21 +54,25 @@ public static class PublishedOolTable
             var neighbour = Enumerable.Range(0, i).Reverse()
                 .Where(j => start <= extents[j].Start && extents[j].End <= end && extents[j] != extents[i])
                 .Select(j => (int?)j).FirstOrDefault();
+            var regionPages = (long)((end - start) / PageSize);
+            var neighbourPages = neighbour is { } n ? (long)((extents[n].End - extents[n].Start) / PageSize) : 0;
+            if (errors.Count == 0 && regionPages - neighbourPages != article.Pages)
+            {
+                errors.Add($"row {number}: the region's {regionPages} pages are not the data's {article.Pages} plus {neighbourPages} merged neighbouring pages");
+            }
+
             if (!CopyOptionNames.TryParseArticleName(cells["copy"], out var copy))
             {
                 errors.Add($"row {number}: copy {cells["copy"]} names no mach_msg_copy_options_t");
             }
 
+            var neighbourResident = neighbour is { } m ? long.Parse(table.Rows[m]["pages_resident"], CultureInfo.InvariantCulture) : 0;
             var reception = errors.Count > 0 ? null : new Reception(
-                SentOptions.Of(article),
+                article.AsTheArticleRanIt,
                 copy,
-                (long)((end - start) / PageSize),
-                neighbour is { } n ? (long)((extents[n].End - extents[n].Start) / PageSize) : 0,
-                neighbour is { } m ? long.Parse(table.Rows[m]["pages_resident"], CultureInfo.InvariantCulture) : 0,
-                long.Parse(cells["pages_resident"], CultureInfo.InvariantCulture),
-                long.Parse(cells["ref_count"], CultureInfo.InvariantCulture),
                 Enum.Parse<XnuShareMode>(cells["share_mode"]),
-                SameObjectAsSender: null);
+                long.Parse(cells["ref_count"], CultureInfo.InvariantCulture),
+                long.Parse(cells["pages_resident"], CultureInfo.InvariantCulture) - neighbourResident);
             rows.Add(new Row(number, article, reception, errors));
         }
 

@@ -6,8 +6,8 @@ using OolSpecs.Specs.OolTransfer;
 namespace OolSpecs.Specs.PublishedTables;
 
 /// <summary>
-/// The OOL claims (what the copy field says, what deallocate does, what small and large copies
-/// look like in the receiver) run on the article's own table: it passes as published, every
+/// The OOL claims run on the article's own table, through the same checks of the same cases as a
+/// live run of purgeable memory (<see cref="OolTransferCases"/>): it passes as published, every
 /// single altered measurement is caught, and what the table cannot tell is said so.
 /// </summary>
 public sealed class PublishedOolTableSpec
@@ -31,27 +31,33 @@ public sealed class PublishedOolTableSpec
     }
 
     [Fact]
-    public void Every_row_is_judged_by_the_copy_field_claim_and_by_the_one_claim_its_case_belongs_to()
+    public void Every_row_is_judged_by_the_copy_field_claim_and_by_the_copy_path_its_case_takes()
     {
-        var claims = PublishedOolTable.Read(Published).ToDictionary(r => r.Number, r => ArticleClaims.Judge(r.Reception!).Select(v => v.Claim).ToList());
+        var claims = PublishedOolTable.Read(Published).ToDictionary(r => r.Number, r => r.Judged.Select(v => v.Claim).ToList());
 
-        claims.Values.Should().OnlyContain(c => c.Count == 2 && c[0] == DescriptorClaims.CopyFieldIsTheSendersOption);
-        claims.Where(c => c.Value[1] == ArticleClaims.SmallDeallocateIsCopiedIntoAKernelBuffer).Select(c => c.Key).Should().Equal(2, 6);
-        claims.Where(c => c.Value[1] == ArticleClaims.LargePurgeableDeallocateIsCopiedAtSend).Select(c => c.Key).Should().Equal(4, 8);
-        claims.Where(c => c.Value[1] == ArticleClaims.SmallCopiesArePhysical).Select(c => c.Key).Should().Equal(1, 5);
-        claims.Single(c => c.Value[1] == ArticleClaims.LargeVirtualCopyShowsNoCow).Key.Should().Be(3);
-        claims.Single(c => c.Value[1] == ArticleClaims.LargePhysicalCopyShowsCow).Key.Should().Be(7);
+        claims.Values.Should().OnlyContain(c => c.Count == 2 && CopyPathClaims.All.Any(p => p.Claim == c[0]) && c[1] == DescriptorClaims.CopyFieldIsTheSendersOption);
+        claims.Where(c => c.Value[0] == CopyPathClaims.SmallPayloadsGoThroughAKernelBuffer).Select(c => c.Key).Should().Equal(1, 2, 5, 6);
+        claims.Where(c => c.Value[0] == CopyPathClaims.PurgeableIsCopiedAtSend).Select(c => c.Key).Should().Equal(3, 4, 8);
+        claims.Single(c => c.Value[0] == CopyPathClaims.LargePhysicalCopyGoesThroughTheIpcCopyMap).Key.Should().Be(7);
     }
 
     [Fact]
     public void What_the_table_cannot_tell_is_marked_unverified_not_passed()
     {
-        var unverified = PublishedOolTable.Read(Published)
-            .SelectMany(r => ArticleClaims.Judge(r.Reception!).SelectMany(v => v.Unverified.Select(u => (r.Number, v.Claim, Why: u))))
+        var verdicts = PublishedOolTable.Read(Published)
+            .SelectMany(r => r.CaseRow.Checks.Select(c => (r.Number, Verdict: c.Judge(r.Reception!))))
             .ToList();
 
-        unverified.Select(u => (u.Number, u.Claim)).Should().Equal((1, ArticleClaims.SmallCopiesArePhysical), (5, ArticleClaims.SmallCopiesArePhysical));
-        unverified.Should().OnlyContain(u => u.Why.Contains("VM object"), "the table publishes no object identity");
+        verdicts.SelectMany(v => v.Verdict.Violations).Should().BeEmpty();
+        verdicts.Where(v => v.Verdict.Expectations == 0).Should().OnlyContain(v => v.Verdict.Unverified.Count > 0, "a claim the table tells nothing of says why")
+            .And.Contain(v => v.Verdict.Claim == DescriptorClaims.DeallocateBitSaysVirtualCopy, "the table publishes no deallocate bit")
+            .And.Contain(v => v.Verdict.Claim == ContentClaims.ReceiverReadsTheBytesAsSent, "the table publishes no content check");
+        PublishedJudgements.Ool(Published).Select(j => j.Verdict.Claim).Should().NotContain(c => verdicts.Any(v => v.Verdict.Claim == c && v.Verdict.Expectations == 0),
+            "a claim the table could tell nothing of is no published evidence");
+        var paths = verdicts.Where(v => CopyPathClaims.All.Any(p => p.Claim == v.Verdict.Claim)).ToList();
+        paths.Select(v => v.Number).Should().Equal(1, 2, 3, 4, 5, 6, 7, 8);
+        paths.Should().OnlyContain(v => v.Verdict.Unverified.Any(u => u.Contains("no user_tag or VM object")), "the table publishes neither, so no path is told");
+        paths.Where(v => v.Verdict.Unverified.Any(u => u.Contains("is the sender's"))).Select(v => v.Number).Should().Equal(1, 2, 5, 6);
     }
 
     [Theory]
@@ -61,7 +67,7 @@ public sealed class PublishedOolTableSpec
         var rows = PublishedOolTable.Read(Published.With(row, column, value));
 
         var rejections = rows.SelectMany(r => r.TableErrors)
-            .Concat(rows.Where(r => r.Reception is not null).SelectMany(r => ArticleClaims.Judge(r.Reception!)).SelectMany(v => v.Violations));
+            .Concat(rows.SelectMany(r => r.Judged).SelectMany(v => v.Violations));
         rejections.Should().NotBeEmpty("row {0} with {1} = {2} departs from the article", row + 1, column, value);
     }
 

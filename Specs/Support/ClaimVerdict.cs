@@ -15,8 +15,12 @@ public sealed class ClaimVerdict(Claim claim)
 
     public IReadOnlyList<string> Unverified => unverified;
 
+    /// <summary>How many expectations were judged: none means the observation could tell nothing of the claim.</summary>
+    public int Expectations { get; private set; }
+
     public ClaimVerdict Expect(bool holds, string otherwise)
     {
+        Expectations++;
         if (!holds)
         {
             violations.Add(otherwise);

@@ -7,10 +7,6 @@ namespace OolSpecs.Specs.Support;
 /// <summary>The gates of specs that only some kernels can run: a skip that says why, never a silent pass.</summary>
 public static class Requires
 {
-    public static void Xnu() =>
-        Skip.If(Lab.Kernel != Kernel.Xnu,
-            "Needs XNU (macOS): Mach messages exist only there. On this kernel `dotnet test` checks the article's own claims against its published tables instead (PublishedTables); the other XNU claims cite the source they follow and need a Mac to be observed.");
-
     /// <summary>
     /// Why a claim about frame numbers or map counts was left unchecked on a run that could not
     /// read them: the capability, what to do, and the probe's own words (which differ between a
@@ -21,17 +17,12 @@ public static class Requires
         $"{CapSysAdmin.MissingHere} (the probe: {frames?.Reason ?? "no reason reported"})";
 
     /// <summary>
-    /// Skips unless the running kernel is one the scenario runs on; an OOL transfer says Mach messages are why.
-    /// The reason names the family, not the case, so the skip summary counts a family's skips on one line.
+    /// Skips unless the running kernel is one the scenario runs on, with the scenario's own reason
+    /// where it has one. The reason names the family, not the case, so the skip summary counts a
+    /// family's skips on one line.
     /// </summary>
-    public static void KernelOf(IScenario scenario)
-    {
-        if (scenario.Family == OolTransferScenario.FamilyName)
-        {
-            Xnu();
-        }
-
+    public static void KernelOf(IScenario scenario) =>
         Skip.IfNot(scenario.Kernels.Contains(Lab.Kernel),
-            $"This {scenario.Family} case runs on {string.Join(" and ", scenario.Kernels.Select(k => k.Title()))} only; this kernel is {Lab.Kernel.Title()}");
-    }
+            $"This {scenario.Family} case runs on {string.Join(" and ", scenario.Kernels.Select(k => k.Title()))} only; this kernel is {Lab.Kernel.Title()}" +
+            (scenario.WhyOnlyItsKernels is { Length: > 0 } why ? $": {why}" : ""));
 }
