@@ -11,7 +11,7 @@ public sealed class ForkInheritTests
     [Fact]
     public void The_table_has_one_row_for_every_mode_and_every_mode_a_probe_word()
     {
-        InheritModes.All.Select(row => row.Mode).Should().BeEquivalentTo(Enum.GetValues<InheritMode>()).And.OnlyHaveUniqueItems();
+        InheritModes.All.Select(row => row.Way).Should().BeEquivalentTo(Enum.GetValues<InheritMode>()).And.OnlyHaveUniqueItems();
         InheritModes.All.Select(row => row.Word).Should().Equal("default", "share", "copy", "none", "private", "shared", "dontfork", "wipeonfork");
         InheritModes.All.Select(row => row.Description).Should().OnlyHaveUniqueItems();
     }
@@ -31,11 +31,11 @@ public sealed class ForkInheritTests
     [Fact]
     public void A_mode_in_words_names_its_word_and_its_setup_and_finds_its_row_again()
     {
-        var row = InheritModes.Of(InheritMode.Shared);
+        var row = InheritModes.All.Of(InheritMode.Shared);
 
         row.Description.Should().Be("shared (MAP_SHARED|MAP_ANONYMOUS)");
-        InheritModes.Described(row.Description).Should().Be(row);
-        var act = () => InheritModes.Described("shared");
+        InheritModes.All.Described(row.Description).Should().Be(row);
+        var act = () => InheritModes.All.Described("shared");
         act.Should().Throw<ArgumentException>().WithMessage("*'shared'*shared (MAP_SHARED|MAP_ANONYMOUS)*");
     }
 

@@ -1,4 +1,5 @@
 using OolSpecs.Harness.Scenarios;
+using OolSpecs.Harness.Words;
 using OolSpecs.Specs.ForkInheritance;
 using OolSpecs.Specs.Support;
 
@@ -11,7 +12,7 @@ namespace OolSpecs.Harness.Tests.SkipSummary;
 public sealed class SkipReasonTests
 {
     /// <summary>Read inside each test, after its platform check: a translated run has no kernel to compare with.</summary>
-    static IReadOnlyList<InheritModeRow> OtherKernelsModes => [.. InheritModes.All.Where(row => row.Kernel != Lab.Kernel)];
+    static IReadOnlyList<KernelRow<InheritMode>> OtherKernelsModes => [.. InheritModes.All.Where(row => row.Kernel != Lab.Kernel)];
 
     [SkippableFact]
     public void Every_mode_of_the_other_kernel_is_skipped_for_one_reason_that_names_no_mode()
@@ -27,7 +28,7 @@ public sealed class SkipReasonTests
     public void Every_case_of_a_family_this_kernel_cannot_run_is_skipped_for_one_reason_that_names_no_case()
     {
         Lab.NeedsNativePlatform();
-        var scenarios = OtherKernelsModes.Select(row => new ForkInheritScenario(row.Mode)).ToList();
+        var scenarios = OtherKernelsModes.Select(row => new ForkInheritScenario(row.Way)).ToList();
 
         var reasons = scenarios.Select(scenario => SkipReason(() => Requires.KernelOf(scenario))).Distinct().ToList();
 

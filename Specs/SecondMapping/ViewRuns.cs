@@ -5,26 +5,28 @@ using OolSpecs.Harness.Words;
 namespace OolSpecs.Specs.SecondMapping;
 
 /// <summary>
-/// The second-view rows as theory data, and their runs. Each theory row is the row in words,
-/// so a result reads "memfd-shared (two MAP_SHARED mappings of one memfd)"; each runs once per session.
+/// The runs of <see cref="ViewCases"/>' rows, each once per session, and the rows' checks judged
+/// on them. A theory row is the row in words: "memfd-shared (two MAP_SHARED mappings of one memfd)".
 /// </summary>
 public static class ViewRuns
 {
-    public static TheoryData<string> Rows(Func<SecondViewRow, bool> which) =>
-        [.. SecondViews.All.Where(which).Select(row => row.Description)];
+    /// <summary>The check of the row named <paramref name="description"/> among <paramref name="claims"/>, judged on its run.</summary>
+    public static ClaimVerdict Judge(string description, params Claim[] claims)
+    {
+        var row = ViewCases.All.Described(description);
+        return row.Judge(Of(row), claims);
+    }
 
-    public static TheoryData<string> Falling(ViewOutcome outcome) => Rows(row => row.Outcome == outcome);
-
-    public static SecondViewRun Of(string row, bool withoutCapSysAdmin = false) => Observed.Of(Scenario(row, withoutCapSysAdmin));
+    public static SecondViewRun Of(ViewCase row, bool withoutCapSysAdmin = false) => Observed.Of(Scenario(row.Description, withoutCapSysAdmin));
 
     /// <summary>A row of another kernel is a skip naming the kernel it needs (the probe's exit 3 agrees).</summary>
     public static SecondViewScenario Scenario(string description, bool withoutCapSysAdmin = false)
     {
-        var row = SecondViews.Described(description);
+        var row = ViewCases.All.Described(description);
         Skip.If(row.Kernel != Lab.Kernel,
             $"This way of mapping memory twice needs {row.Kernel.Title()}; this kernel is {Lab.Kernel.Title()}" +
             (row.Kernel == Kernel.Xnu ? "; the XNU claims cite the source they follow, and wait for a Mac to be observed" : ""));
-        return new SecondViewScenario(row.Way, withoutCapSysAdmin);
+        return new SecondViewScenario(row.View.Way, withoutCapSysAdmin);
     }
 }
 
