@@ -1,3 +1,5 @@
+using OolSpecs.Harness.Words;
+
 namespace OolSpecs.Specs.Support;
 
 /// <summary>A row of a case table that carries its checks: the claims it falls under, each with its judge.</summary>
@@ -38,6 +40,7 @@ public static class CaseChecks
         var verdict = check.Judge(run);
         return verdict.Claim == check.Claim
             ? verdict
-            : throw new InvalidOperationException($"The check of \"{check.Claim.Sentence}\" judged \"{verdict.Claim.Sentence}\" instead.");
+            : throw new InvalidOperationException(
+                $"The check of the {check.Claim.Kernel.Title()} claim \"{check.Claim.Sentence}\" judged the {verdict.Claim.Kernel.Title()} claim \"{verdict.Claim.Sentence}\" instead.");
     }
 }
