@@ -18,7 +18,7 @@ public sealed class SkipReasonTests
     public void Every_mode_of_the_other_kernel_is_skipped_for_one_reason_that_names_no_mode()
     {
         Lab.NeedsNativePlatform();
-        var reasons = OtherKernelsModes.Select(row => SkipReason(() => InheritRuns.Scenario(row.Description))).Distinct().ToList();
+        var reasons = OtherKernelsModes.Select(row => SkipReason(() => InheritanceCases.All.Described(row.Description).OnThisKernel())).Distinct().ToList();
 
         OtherKernelsModes.Should().HaveCountGreaterThan(1);
         reasons.Should().ContainSingle().Which.Should().NotContainAny(OtherKernelsModes.Select(row => row.Word));

@@ -24,13 +24,15 @@ public sealed class ForkContentSpec
 
     [SkippableTheory]
     [MemberData(nameof(ChildReadsRows))]
-    public void The_child_reads_the_parents_data_as_it_was_at_the_fork(string walk) => ClaimAssert.Holds(ForkWalks.Judge(walk, ChildReads));
+    public void The_child_reads_the_parents_data_as_it_was_at_the_fork(string walk) => ClaimAssert.Holds(Row(walk).Judged(ChildReads));
 
     [SkippableTheory]
     [MemberData(nameof(ParentNeverReadsRows))]
-    public void The_parent_never_reads_what_the_child_writes(string walk) => ClaimAssert.Holds(ForkWalks.Judge(walk, ParentNeverReads));
+    public void The_parent_never_reads_what_the_child_writes(string walk) => ClaimAssert.Holds(Row(walk).Judged(ParentNeverReads));
 
     [SkippableTheory]
     [MemberData(nameof(ChildNeverReadsRows))]
-    public void The_child_never_reads_what_the_parent_writes_after_the_fork(string walk) => ClaimAssert.Holds(ForkWalks.Judge(walk, ChildNeverReads));
+    public void The_child_never_reads_what_the_parent_writes_after_the_fork(string walk) => ClaimAssert.Holds(Row(walk).Judged(ChildNeverReads));
+
+    static ForkCowCase Row(string description) => ForkCowCases.All.Described(description);
 }

@@ -51,53 +51,53 @@ public sealed class ForkCopyOnWriteSpec
 
     [SkippableTheory]
     [MemberData(nameof(UntouchedRows))]
-    public void An_untouched_allocation_has_no_page_behind_it(string walk) => ClaimAssert.Holds(ForkWalks.Judge(walk, Untouched));
+    public void An_untouched_allocation_has_no_page_behind_it(string walk) => ClaimAssert.Holds(Row(walk).Judged(Untouched));
 
     [SkippableTheory]
     [MemberData(nameof(WrittenRows))]
-    public void Writing_makes_the_page_resident_and_private(string walk) => ClaimAssert.Holds(ForkWalks.Judge(walk, Written));
+    public void Writing_makes_the_page_resident_and_private(string walk) => ClaimAssert.Holds(Row(walk).Judged(Written));
 
     [SkippableTheory]
     [MemberData(nameof(ChildSharesRows))]
-    public void After_fork_the_child_shares_the_parents_page_copy_on_write(string walk) => ClaimAssert.Holds(ForkWalks.Judge(walk, ChildShares));
+    public void After_fork_the_child_shares_the_parents_page_copy_on_write(string walk) => ClaimAssert.Holds(Row(walk).Judged(ChildShares));
 
     [SkippableTheory]
     [MemberData(nameof(ChildCopiesRows))]
-    public void The_childs_write_gives_the_child_a_private_copy(string walk) => ClaimAssert.Holds(ForkWalks.Judge(walk, ChildCopies));
+    public void The_childs_write_gives_the_child_a_private_copy(string walk) => ClaimAssert.Holds(Row(walk).Judged(ChildCopies));
 
     [SkippableTheory]
     [MemberData(nameof(PartCopyRows))]
     public void The_pages_the_child_did_not_write_stay_shared_with_the_parent(string walk) =>
-        ClaimAssert.Holds(ForkWalks.Judge(walk, XnuForkClaims.ChildPartCopyStillShares));
+        ClaimAssert.Holds(Row(walk).Judged(XnuForkClaims.ChildPartCopyStillShares));
 
     [SkippableTheory]
     [MemberData(nameof(ParentKeepsRows))]
-    public void The_parent_keeps_its_page_and_still_sees_copy_on_write_until_it_writes(string walk) => ClaimAssert.Holds(ForkWalks.Judge(walk, ParentKeeps));
+    public void The_parent_keeps_its_page_and_still_sees_copy_on_write_until_it_writes(string walk) => ClaimAssert.Holds(Row(walk).Judged(ParentKeeps));
 
     [SkippableTheory]
     [MemberData(nameof(ParentStillSharesRows))]
     public void The_parent_still_shares_what_the_child_did_not_write_until_it_writes(string walk) =>
-        ClaimAssert.Holds(ForkWalks.Judge(walk, XnuForkClaims.ParentStillShares));
+        ClaimAssert.Holds(Row(walk).Judged(XnuForkClaims.ParentStillShares));
 
     [SkippableTheory]
     [MemberData(nameof(ParentPrivateRows))]
-    public void The_parents_write_makes_its_page_private_without_a_copy(string walk) => ClaimAssert.Holds(ForkWalks.Judge(walk, XnuForkClaims.ParentPrivate));
+    public void The_parents_write_makes_its_page_private_without_a_copy(string walk) => ClaimAssert.Holds(Row(walk).Judged(XnuForkClaims.ParentPrivate));
 
     [SkippableTheory]
     [MemberData(nameof(ParentReusesRows))]
     public void The_parents_write_copies_what_it_shares_and_reuses_what_it_alone_maps(string walk) =>
-        ClaimAssert.Holds(ForkWalks.Judge(walk, LinuxForkClaims.ParentReuses));
+        ClaimAssert.Holds(Row(walk).Judged(LinuxForkClaims.ParentReuses));
 
     [SkippableTheory]
     [MemberData(nameof(EveryWalk))]
-    public void The_whole_walk_matches_the_approved_snapshot(string walk) => Snapshot.Matches(ForkWalks.Scenario(walk));
+    public void The_whole_walk_matches_the_approved_snapshot(string walk) => Snapshot.Matches(Row(walk).OnThisKernel());
 
     [SkippableTheory]
     [MemberData(nameof(LinuxWalks))]
     public void Without_the_capability_to_read_frames_they_are_reported_unknown_never_invented(string walk)
     {
-        var row = ForkCowCases.All.Described(walk);
-        var run = ForkWalks.Of(row, withoutCapSysAdmin: true);
+        var row = Row(walk);
+        var run = row.Run(withoutCapSysAdmin: true);
 
         run.Frames.Should().NotBeNull();
         run.FramesKnown.Should().BeFalse();
@@ -114,5 +114,7 @@ public sealed class ForkCopyOnWriteSpec
 
     [SkippableTheory]
     [MemberData(nameof(LinuxWalks))]
-    public void The_walk_without_frames_matches_its_approved_snapshot(string walk) => Snapshot.Matches(ForkWalks.Scenario(walk, withoutCapSysAdmin: true));
+    public void The_walk_without_frames_matches_its_approved_snapshot(string walk) => Snapshot.Matches(Row(walk).OnThisKernel(withoutCapSysAdmin: true));
+
+    static ForkCowCase Row(string description) => ForkCowCases.All.Described(description);
 }

@@ -16,6 +16,8 @@ public sealed record ForkCowCase(string Walk, ForkCowScenario Scenario, Kernel K
 
     public string ProbeCommand => Scenario.Command;
 
+    public IScenario<ForkCowRun> ScenarioFor(bool withoutCapSysAdmin) => Scenario with { WithoutCapSysAdmin = withoutCapSysAdmin };
+
     public IReadOnlyList<Claim> Claims => [.. Checks.Select(check => check.Claim)];
 
     public override string ToString() => Description;
@@ -60,7 +62,7 @@ public static class ForkCowCases
     /// <summary>On Linux every step is settled, whichever pages the child writes.</summary>
     static ForkCowCase Linux(string walk, ForkCowScenario scenario, string security) =>
         new(walk, scenario, Kernel.Linux, PageBuffers.Linux("MAP_PRIVATE"),
-            [.. ForkSteps.InOrder.Select(step => new Check<ForkCowRun>(LinuxForkClaims.For(step), run => LinuxForkClaims.Judge(step, run))), .. LinuxContent],
+            [.. ForkSteps.InOrder.Select(step => new Check<ForkCowRun>(LinuxForkClaims.For(step), run => LinuxForkClaims.Judge(step, InOrder(run)))), .. LinuxContent],
             security);
 
     /// <summary>On XNU a step the source does not settle for this walk has no check: the snapshot holds it.</summary>
@@ -71,8 +73,14 @@ public static class ForkCowCases
                     .Select(step => (Step: step, Documented: XnuForkClaims.For(step, scenario.Pages, scenario.ChildWrites)))
                     .Where(settled => settled.Documented is not null)
                     .Select(settled => new Check<ForkCowRun>(settled.Documented!.Value.Claim,
-                        run => XnuForkClaims.Judge(settled.Documented.Value, settled.Step, XnuRegionState.Of(run.Step(settled.Step).XnuRegion)))),
+                        run => XnuForkClaims.Judge(settled.Documented.Value, settled.Step, XnuRegionState.Of(InOrder(run).Step(settled.Step).XnuRegion)))),
                 .. XnuContent,
             ],
             security);
+
+    /// <summary>The run, if the probe reported the article's six steps in order: a step is judged only in its place.</summary>
+    static ForkCowRun InOrder(ForkCowRun run) =>
+        run.Steps.Select(s => s.Step).SequenceEqual(ForkSteps.InOrder)
+            ? run
+            : throw new InvalidOperationException($"The probe reported the steps {string.Join(", ", run.Steps.Select(s => s.Step))}, not the article's six in order.");
 }

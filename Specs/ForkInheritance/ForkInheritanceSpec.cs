@@ -55,58 +55,58 @@ public sealed class ForkInheritanceSpec
     [SkippableTheory]
     [MemberData(nameof(WritesCrossRows))]
     public void With_a_shared_mapping_each_side_sees_the_others_writes(string mode) =>
-        ClaimAssert.Holds(InheritRuns.Judge(mode, WritesCross));
+        ClaimAssert.Holds(Row(mode).Judged(WritesCross));
 
     [SkippableTheory]
     [MemberData(nameof(SameMemoryRows))]
     public void With_a_shared_mapping_both_sides_map_the_same_memory(string mode) =>
-        ClaimAssert.Holds(InheritRuns.Judge(mode, SameMemory));
+        ClaimAssert.Holds(Row(mode).Judged(SameMemory));
 
     [SkippableTheory]
     [MemberData(nameof(NoPageTablesRows))]
     public void Fork_copies_no_page_tables_for_a_shared_mapping_so_the_child_faults_its_pages_in(string mode) =>
-        ClaimAssert.Holds(InheritRuns.Judge(mode, SharedClaims.LinuxNoPageTablesCopied));
+        ClaimAssert.Holds(Row(mode).Judged(SharedClaims.LinuxNoPageTablesCopied));
 
     [SkippableTheory]
     [MemberData(nameof(WritesStayRows))]
     public void With_a_copied_mapping_the_child_reads_the_data_of_the_fork_and_neither_side_sees_later_writes(string mode) =>
-        ClaimAssert.Holds(InheritRuns.Judge(mode, WritesStay));
+        ClaimAssert.Holds(Row(mode).Judged(WritesStay));
 
     [SkippableTheory]
     [MemberData(nameof(SharedUntilWrittenRows))]
     public void A_copied_mapping_is_shared_copy_on_write_until_each_side_writes(string mode) =>
-        ClaimAssert.Holds(InheritRuns.Judge(mode, SharedUntilWritten));
+        ClaimAssert.Holds(Row(mode).Judged(SharedUntilWritten));
 
     [SkippableTheory]
     [MemberData(nameof(DefaultIsCopyRows))]
     public void Vm_allocate_memory_is_inherited_as_a_copy_unless_told_otherwise(string mode) =>
-        ClaimAssert.Holds(InheritRuns.Judge(mode, CopyOnWriteClaims.XnuDefaultIsCopy));
+        ClaimAssert.Holds(Row(mode).Judged(CopyOnWriteClaims.XnuDefaultIsCopy));
 
     [SkippableTheory]
     [MemberData(nameof(NotInheritedRows))]
     public void A_mapping_left_out_is_not_mapped_in_the_child_at_all(string mode) =>
-        ClaimAssert.Holds(InheritRuns.Judge(mode, NotInherited));
+        ClaimAssert.Holds(Row(mode).Judged(NotInherited));
 
     [SkippableTheory]
     [MemberData(nameof(SeesZerosRows))]
     public void A_wiped_mapping_is_mapped_in_the_child_but_reads_zeros(string mode) =>
-        ClaimAssert.Holds(InheritRuns.Judge(mode, WipedClaims.ChildSeesZeros));
+        ClaimAssert.Holds(Row(mode).Judged(WipedClaims.ChildSeesZeros));
 
     [SkippableTheory]
     [MemberData(nameof(WritesStayInChildRows))]
     public void The_childs_writes_to_a_wiped_mapping_never_reach_the_parent(string mode) =>
-        ClaimAssert.Holds(InheritRuns.Judge(mode, WipedClaims.ChildWritesStayInChild));
+        ClaimAssert.Holds(Row(mode).Judged(WipedClaims.ChildWritesStayInChild));
 
     [SkippableTheory]
     [MemberData(nameof(EveryRow))]
-    public void The_whole_run_matches_the_approved_snapshot(string mode) => Snapshot.Matches(InheritRuns.Scenario(mode));
+    public void The_whole_run_matches_the_approved_snapshot(string mode) => Snapshot.Matches(Row(mode).OnThisKernel());
 
     [SkippableTheory]
     [MemberData(nameof(LinuxRows))]
     public void Without_the_capability_to_read_frames_they_are_reported_unknown_and_every_other_fact_is_still_judged(string mode)
     {
-        var row = InheritanceCases.All.Described(mode);
-        var run = InheritRuns.Of(row, withoutCapSysAdmin: true);
+        var row = Row(mode);
+        var run = row.Run(withoutCapSysAdmin: true);
 
         run.Frames.Should().NotBeNull();
         run.FramesKnown.Should().BeFalse();
@@ -127,5 +127,7 @@ public sealed class ForkInheritanceSpec
     [SkippableTheory]
     [MemberData(nameof(LinuxRows))]
     public void The_run_without_frames_matches_its_approved_snapshot(string mode) =>
-        Snapshot.Matches(InheritRuns.Scenario(mode, withoutCapSysAdmin: true));
+        Snapshot.Matches(Row(mode).OnThisKernel(withoutCapSysAdmin: true));
+
+    static InheritanceCase Row(string description) => InheritanceCases.All.Described(description);
 }

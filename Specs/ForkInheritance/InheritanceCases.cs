@@ -17,6 +17,8 @@ public sealed record InheritanceCase(KernelRow<InheritMode> Mode, string Allocat
 
     public string ProbeCommand => new ForkInheritScenario(Mode.Way).Command;
 
+    public IScenario<ForkInheritRun> ScenarioFor(bool withoutCapSysAdmin) => new ForkInheritScenario(Mode.Way, WithoutCapSysAdmin: withoutCapSysAdmin);
+
     public IReadOnlyList<Claim> Claims => [.. Checks.Select(check => check.Claim)];
 
     public override string ToString() => Description;

@@ -53,65 +53,65 @@ public sealed class SecondMappingSpec
     [SkippableTheory]
     [MemberData(nameof(WritesCrossRows))]
     public void A_shared_second_view_and_the_original_see_each_others_writes(string row) =>
-        ClaimAssert.Holds(ViewRuns.Judge(row, WritesCross));
+        ClaimAssert.Holds(Row(row).Judged(WritesCross));
 
     [SkippableTheory]
     [MemberData(nameof(SameFramesRows))]
     public void A_shared_second_view_maps_the_originals_frames(string row) =>
-        ClaimAssert.Holds(ViewRuns.Judge(row, SharedViewClaims.LinuxSameFrames));
+        ClaimAssert.Holds(Row(row).Judged(SharedViewClaims.LinuxSameFrames));
 
     [SkippableTheory]
     [MemberData(nameof(PrivateFileRows))]
     public void A_private_view_of_a_file_reads_the_file_until_it_writes_and_its_write_never_reaches_the_file(string row) =>
-        ClaimAssert.Holds(ViewRuns.Judge(row, CopiedViewClaims.LinuxPrivateFileView));
+        ClaimAssert.Holds(Row(row).Judged(CopiedViewClaims.LinuxPrivateFileView));
 
     [SkippableTheory]
     [MemberData(nameof(CopiedOnWriteRows))]
     public void A_private_view_of_a_file_shares_its_frames_until_it_writes(string row) =>
-        ClaimAssert.Holds(ViewRuns.Judge(row, CopiedViewClaims.LinuxCopiedOnWrite));
+        ClaimAssert.Holds(Row(row).Judged(CopiedViewClaims.LinuxCopiedOnWrite));
 
     [SkippableTheory]
     [MemberData(nameof(CopyStaysRows))]
     public void A_copied_view_reads_the_data_of_the_copy_and_neither_side_sees_later_writes(string row) =>
-        ClaimAssert.Holds(ViewRuns.Judge(row, CopiedViewClaims.XnuCopyStays));
+        ClaimAssert.Holds(Row(row).Judged(CopiedViewClaims.XnuCopyStays));
 
     [SkippableTheory]
     [MemberData(nameof(OwnObjectRows))]
     public void A_copied_view_maps_a_copy_on_write_object_of_its_own_never_the_originals(string row) =>
-        ClaimAssert.Holds(ViewRuns.Judge(row, CopiedViewClaims.XnuCopyHasItsOwnObject));
+        ClaimAssert.Holds(Row(row).Judged(CopiedViewClaims.XnuCopyHasItsOwnObject));
 
     [SkippableTheory]
     [MemberData(nameof(RefusedRows))]
     public void A_refused_view_is_refused_with_the_code_the_source_returns(string row) =>
-        ClaimAssert.Holds(ViewRuns.Judge(row, Refused));
+        ClaimAssert.Holds(Row(row).Judged(Refused));
 
     [SkippableTheory]
     [MemberData(nameof(FileNeverChangedRows))]
     public void A_forced_write_into_a_read_only_private_file_mapping_never_reaches_the_file(string row) =>
-        ClaimAssert.Holds(ViewRuns.Judge(row, ForcedWriteClaims.FileNeverChanged));
+        ClaimAssert.Holds(Row(row).Judged(ForcedWriteClaims.FileNeverChanged));
 
     [SkippableTheory]
     [MemberData(nameof(ForcedWriteCopiesRows))]
     public void A_forced_write_that_lands_lands_in_frames_of_the_mappings_own(string row) =>
-        ClaimAssert.Holds(ViewRuns.Judge(row, ForcedWriteClaims.ForcedWriteCopies));
+        ClaimAssert.Holds(Row(row).Judged(ForcedWriteClaims.ForcedWriteCopies));
 
     [SkippableTheory]
     [MemberData(nameof(EveryRow))]
-    public void The_whole_run_matches_the_approved_snapshot(string row) => Snapshot.Matches(ViewRuns.Scenario(row));
+    public void The_whole_run_matches_the_approved_snapshot(string row) => Snapshot.Matches(Row(row).OnThisKernel());
 
     [SkippableTheory]
     [MemberData(nameof(LinuxRows))]
     public void Without_the_capability_to_read_frames_they_are_reported_unknown_and_every_other_fact_is_still_judged(string row)
     {
-        var @case = ViewCases.All.Described(row);
-        var run = ViewRuns.Of(@case, withoutCapSysAdmin: true);
+        var viewCase = Row(row);
+        var run = viewCase.Run(withoutCapSysAdmin: true);
 
         run.FramesKnown.Should().BeFalse();
         run.Frames!.Reason.Should().NotBeNullOrWhiteSpace("the probe says why the frames are unknown");
         run.Steps.SelectMany(s => new[] { s.Original, s.View }).Where(side => side is not null)
             .SelectMany(side => side!.PageStates!).Should().OnlyContain(p => p.Pfn == null && p.MapCount == null);
-        var asRootRun = ViewRuns.Of(@case);
-        foreach (var (verdict, asRoot) in @case.JudgeAll(run).Zip(@case.JudgeAll(asRootRun)))
+        var asRootRun = viewCase.Run();
+        foreach (var (verdict, asRoot) in viewCase.JudgeAll(run).Zip(viewCase.JudgeAll(asRootRun)))
         {
             var otherwiseUnknown = asRoot.Unverified.Where(reason => reason != Requires.Frames(asRootRun.Frames)).ToList();
             verdict.Violations.Should().BeEmpty("what needs no frame numbers is still checked: {0}", verdict.Claim);
@@ -127,5 +127,7 @@ public sealed class SecondMappingSpec
     [SkippableTheory]
     [MemberData(nameof(LinuxRows))]
     public void The_run_without_frames_matches_its_approved_snapshot(string row) =>
-        Snapshot.Matches(ViewRuns.Scenario(row, withoutCapSysAdmin: true));
+        Snapshot.Matches(Row(row).OnThisKernel(withoutCapSysAdmin: true));
+
+    static ViewCase Row(string description) => ViewCases.All.Described(description);
 }

@@ -17,6 +17,8 @@ public sealed record ViewCase(KernelRow<SecondViewWay> View, string Allocation, 
 
     public string ProbeCommand => new SecondViewScenario(View.Way).Command;
 
+    public IScenario<SecondViewRun> ScenarioFor(bool withoutCapSysAdmin) => new SecondViewScenario(View.Way, withoutCapSysAdmin);
+
     public IReadOnlyList<Claim> Claims => [.. Checks.Select(check => check.Claim)];
 
     public override string ToString() => Description;

@@ -1,34 +1,7 @@
 using OolSpecs.Harness.Observations;
-using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Specs.SecondMapping;
-
-/// <summary>
-/// The runs of <see cref="ViewCases"/>' rows, each once per session, and the rows' checks judged
-/// on them. A theory row is the row in words: "memfd-shared (two MAP_SHARED mappings of one memfd)".
-/// </summary>
-public static class ViewRuns
-{
-    /// <summary>The check of the row named <paramref name="description"/> among <paramref name="claims"/>, judged on its run.</summary>
-    public static ClaimVerdict Judge(string description, params Claim[] claims)
-    {
-        var row = ViewCases.All.Described(description);
-        return row.Judge(Of(row), claims);
-    }
-
-    public static SecondViewRun Of(ViewCase row, bool withoutCapSysAdmin = false) => Observed.Of(Scenario(row.Description, withoutCapSysAdmin));
-
-    /// <summary>A row of another kernel is a skip naming the kernel it needs (the probe's exit 3 agrees).</summary>
-    public static SecondViewScenario Scenario(string description, bool withoutCapSysAdmin = false)
-    {
-        var row = ViewCases.All.Described(description);
-        Skip.If(row.Kernel != Lab.Kernel,
-            $"This way of mapping memory twice needs {row.Kernel.Title()}; this kernel is {Lab.Kernel.Title()}" +
-            (row.Kernel == Kernel.Xnu ? "; the XNU claims cite the source they follow, and wait for a Mac to be observed" : ""));
-        return new SecondViewScenario(row.View.Way, withoutCapSysAdmin);
-    }
-}
 
 /// <summary>The checks the claims share.</summary>
 static class ViewChecks
