@@ -2,6 +2,8 @@ using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Probe;
 using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Words;
+using OolSpecs.Specs.ForkInheritance;
+using OolSpecs.Specs.Support;
 
 namespace OolSpecs.Harness.Tests.Scenarios;
 
@@ -34,8 +36,8 @@ public sealed class ForkInheritTests
         var row = InheritModes.All.Of(InheritMode.Shared);
 
         row.Description.Should().Be("shared (MAP_SHARED|MAP_ANONYMOUS)");
-        InheritModes.All.Described(row.Description).Should().Be(row);
-        var act = () => InheritModes.All.Described("shared");
+        InheritanceCases.All.Described(row.Description).Mode.Should().Be(row);
+        var act = () => InheritanceCases.All.Described("shared");
         act.Should().Throw<ArgumentException>().WithMessage("*'shared'*shared (MAP_SHARED|MAP_ANONYMOUS)*");
     }
 

@@ -23,7 +23,8 @@ public sealed record KernelRow<TWay>(TWay Way, Kernel Kernel, string Setup)
 /// The table of a probe subcommand's ways (<see cref="InheritModes"/>, <see cref="SecondViews"/>).
 /// It lives in the harness because the harness needs it first: a scenario runs on its row's
 /// kernel, `oolspecs observe` prints the running kernel's rows, and a snapshot is titled with
-/// the row in words. The specs' case tables refer to these rows and add what they claim.
+/// the row in words. The specs' case tables refer to these rows, add what they claim, and
+/// find a row by its description.
 /// </summary>
 public sealed class KernelRows<TWay>(string subcommand, IReadOnlyList<KernelRow<TWay>> rows) : IReadOnlyList<KernelRow<TWay>>
     where TWay : struct, Enum
@@ -35,14 +36,6 @@ public sealed class KernelRows<TWay>(string subcommand, IReadOnlyList<KernelRow<
     public KernelRow<TWay> Of(TWay way) =>
         rows.SingleOrDefault(row => EqualityComparer<TWay>.Default.Equals(row.Way, way))
         ?? throw new ArgumentOutOfRangeException(nameof(way), way, $"The {subcommand} table has no row for this way.");
-
-    /// <summary>The row a spec names, e.g. "shared (MAP_SHARED|MAP_ANONYMOUS)".</summary>
-    public KernelRow<TWay> Described(string description) =>
-        rows.SingleOrDefault(row => row.Description == description)
-        ?? throw new ArgumentException($"No {subcommand} row is described as '{description}'; the rows are: {string.Join("; ", rows)}.", nameof(description));
-
-    /// <summary>The rows a kernel has, in table order.</summary>
-    public IEnumerable<KernelRow<TWay>> On(Kernel kernel) => rows.Where(row => row.Kernel == kernel);
 
     public IEnumerator<KernelRow<TWay>> GetEnumerator() => rows.GetEnumerator();
 

@@ -6,7 +6,8 @@ namespace OolSpecs.Specs.ForkCopyOnWrite;
 /// writes later, whether the child wrote every page or only the first. Each writer has its own
 /// byte pattern (Native/src/content.c) and every check compares the whole buffer:
 /// <code>
-/// oolprobe fork-cow --pages 1 --child-writes all     then   --pages 4 --child-writes first
+/// oolprobe fork-cow --pages 1 --child-writes all
+/// oolprobe fork-cow --pages 4 --child-writes first
 /// </code>
 /// on the allocations of <see cref="ForkCowCases"/>. A mismatch names the offset and both bytes.
 /// </summary>
