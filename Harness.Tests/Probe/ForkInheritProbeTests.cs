@@ -26,7 +26,7 @@ public sealed class ForkInheritProbeTests
     public void A_mode_of_the_other_kernel_exits_3_naming_the_kernel_it_needs()
     {
         Lab.NeedsNativePlatform();
-        OtherKernelRows.ExitThreeNamingTheirKernel("--mode", InheritModes.All.Select(row => (row.Word, row.Kernel, new ForkInheritScenario(row.Mode).Arguments)));
+        OtherKernelRows.ExitThreeNamingTheirKernel("--mode", InheritModes.All.Select(row => (row.Word, row.Kernel, new ForkInheritScenario(row.Way).Arguments)));
     }
 
     [SkippableFact]

@@ -2,6 +2,8 @@ using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Probe;
 using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Words;
+using OolSpecs.Specs.ForkInheritance;
+using OolSpecs.Specs.Support;
 
 namespace OolSpecs.Harness.Tests.Scenarios;
 
@@ -11,7 +13,7 @@ public sealed class ForkInheritTests
     [Fact]
     public void The_table_has_one_row_for_every_mode_and_every_mode_a_probe_word()
     {
-        InheritModes.All.Select(row => row.Mode).Should().BeEquivalentTo(Enum.GetValues<InheritMode>()).And.OnlyHaveUniqueItems();
+        InheritModes.All.Select(row => row.Way).Should().BeEquivalentTo(Enum.GetValues<InheritMode>()).And.OnlyHaveUniqueItems();
         InheritModes.All.Select(row => row.Word).Should().Equal("default", "share", "copy", "none", "private", "shared", "dontfork", "wipeonfork");
         InheritModes.All.Select(row => row.Description).Should().OnlyHaveUniqueItems();
     }
@@ -31,11 +33,11 @@ public sealed class ForkInheritTests
     [Fact]
     public void A_mode_in_words_names_its_word_and_its_setup_and_finds_its_row_again()
     {
-        var row = InheritModes.Of(InheritMode.Shared);
+        var row = InheritModes.All.Of(InheritMode.Shared);
 
         row.Description.Should().Be("shared (MAP_SHARED|MAP_ANONYMOUS)");
-        InheritModes.Described(row.Description).Should().Be(row);
-        var act = () => InheritModes.Described("shared");
+        InheritanceCases.All.Described(row.Description).Mode.Should().Be(row);
+        var act = () => InheritanceCases.All.Described("shared");
         act.Should().Throw<ArgumentException>().WithMessage("*'shared'*shared (MAP_SHARED|MAP_ANONYMOUS)*");
     }
 

@@ -1,5 +1,8 @@
 using OolSpecs.Harness.Scenarios;
+using OolSpecs.Harness.Words;
+using OolSpecs.Specs.ForkCopyOnWrite;
 using OolSpecs.Specs.ForkInheritance;
+using OolSpecs.Specs.SecondMapping;
 using OolSpecs.Specs.Support;
 
 namespace OolSpecs.Harness.Tests.SkipSummary;
@@ -11,23 +14,29 @@ namespace OolSpecs.Harness.Tests.SkipSummary;
 public sealed class SkipReasonTests
 {
     /// <summary>Read inside each test, after its platform check: a translated run has no kernel to compare with.</summary>
-    static IReadOnlyList<InheritModeRow> OtherKernelsModes => [.. InheritModes.All.Where(row => row.Kernel != Lab.Kernel)];
+    static IReadOnlyList<KernelRow<InheritMode>> OtherKernelsModes => [.. InheritModes.All.Where(row => row.Kernel != Lab.Kernel)];
 
     [SkippableFact]
-    public void Every_mode_of_the_other_kernel_is_skipped_for_one_reason_that_names_no_mode()
+    public void Every_case_of_the_other_kernel_in_the_fork_tables_is_skipped_for_one_reason_that_names_no_case()
     {
         Lab.NeedsNativePlatform();
-        var reasons = OtherKernelsModes.Select(row => SkipReason(() => InheritRuns.Scenario(row.Description))).Distinct().ToList();
+        var gates = OtherKernels(InheritanceCases.All).Concat(OtherKernels(ViewCases.All)).Concat(OtherKernels(ForkCowCases.All)).ToList();
 
-        OtherKernelsModes.Should().HaveCountGreaterThan(1);
-        reasons.Should().ContainSingle().Which.Should().NotContainAny(OtherKernelsModes.Select(row => row.Word));
+        var reasons = gates.Select(gate => SkipReason(gate.Gate)).Distinct().ToList();
+
+        gates.Should().HaveCountGreaterThan(1);
+        reasons.Should().ContainSingle().Which.Should().NotContainAny(gates.Select(gate => gate.Description))
+            .And.NotContainAny(OtherKernelsModes.Select(row => $" {row.Word} "));
     }
+
+    static IEnumerable<(string Description, Action Gate)> OtherKernels<TRun>(IEnumerable<ICheckedCase<TRun>> table) =>
+        table.Where(row => row.Kernel != Lab.Kernel).Select(row => (row.Description, (Action)(() => row.OnThisKernel())));
 
     [SkippableFact]
     public void Every_case_of_a_family_this_kernel_cannot_run_is_skipped_for_one_reason_that_names_no_case()
     {
         Lab.NeedsNativePlatform();
-        var scenarios = OtherKernelsModes.Select(row => new ForkInheritScenario(row.Mode)).ToList();
+        var scenarios = OtherKernelsModes.Select(row => new ForkInheritScenario(row.Way)).ToList();
 
         var reasons = scenarios.Select(scenario => SkipReason(() => Requires.KernelOf(scenario))).Distinct().ToList();
 

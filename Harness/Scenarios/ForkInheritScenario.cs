@@ -22,10 +22,10 @@ public sealed record ForkInheritScenario(InheritMode Mode, int Pages = ForkInher
     public const int DefaultPages = 2;
 
     [Observed("fork-inherit", "what a forked child inherits of a mapping, for every mode this kernel has")]
-    public static IEnumerable<IScenario> EveryMode => InheritModes.All.Select(row => new ForkInheritScenario(row.Mode));
+    public static IEnumerable<IScenario> EveryMode => InheritModes.All.Select(row => new ForkInheritScenario(row.Way));
 
-    /// <summary>The mode's row of <see cref="InheritModes"/>: its kernel, outcome and words.</summary>
-    public InheritModeRow Row => InheritModes.Of(Mode);
+    /// <summary>The mode's row of <see cref="InheritModes"/>: its kernel and words.</summary>
+    public KernelRow<InheritMode> Row => InheritModes.All.Of(Mode);
 
     public override string Family => FamilyName;
 
@@ -45,7 +45,7 @@ public sealed record ForkInheritScenario(InheritMode Mode, int Pages = ForkInher
 /// </summary>
 public static class ForkInheritReport
 {
-    public static string Render(ForkInheritRun run, InheritModeRow row, string command)
+    public static string Render(ForkInheritRun run, KernelRow<InheritMode> row, string command)
     {
         var xnu = run.Kernel == Kernel.Xnu;
         var report = new MarkdownReport().Heading(1, $"Fork inheritance on {run.Kernel.Title()}: {row.Description}");

@@ -22,7 +22,7 @@ public sealed record SecondViewScenario(SecondViewWay Way, bool WithoutCapSysAdm
     [Observed("second-view", "the same memory mapped a second time, for every way this kernel has")]
     public static IEnumerable<IScenario> EveryWay => SecondViews.All.Select(row => new SecondViewScenario(row.Way));
 
-    public SecondViewRow Row => SecondViews.Of(Way);
+    public KernelRow<SecondViewWay> Row => SecondViews.All.Of(Way);
 
     public override string Family => FamilyName;
 
@@ -32,7 +32,7 @@ public sealed record SecondViewScenario(SecondViewWay Way, bool WithoutCapSysAdm
 
     public override IReadOnlyList<string> Arguments => ["second-view", "--view", Row.Word, "--pages", Normalise.Count(Pages)];
 
-    public override string Render(SecondViewRun observation) => SecondViewReport.Render(observation, Row, Command);
+    public override string Render(SecondViewRun observation) => SecondViewReport.Render(observation, Command);
 }
 
 /// <summary>
@@ -41,7 +41,7 @@ public sealed record SecondViewScenario(SecondViewWay Way, bool WithoutCapSysAdm
 /// </summary>
 public static class SecondViewReport
 {
-    public static string Render(SecondViewRun run, SecondViewRow row, string command)
+    public static string Render(SecondViewRun run, string command)
     {
         var xnu = run.Kernel == Kernel.Xnu;
         var report = new MarkdownReport().Heading(1, $"A second mapping on {run.Kernel.Title()}: {run.Description}");

@@ -2,8 +2,8 @@ namespace OolSpecs.Harness.Words;
 
 /// <summary>
 /// How `oolprobe fork-inherit` sets its buffer up before the fork: each member is one kernel's
-/// way of choosing what a child inherits. Which kernel, and what the child is to get, is
-/// <see cref="Scenarios.InheritModes"/>'s table.
+/// way of choosing what a child inherits. Which kernel has it is <see cref="Scenarios.InheritModes"/>'s
+/// table; what the child is to get, the specs' ForkInheritance case table.
 /// </summary>
 public enum InheritMode
 {

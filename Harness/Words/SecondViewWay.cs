@@ -2,7 +2,8 @@ namespace OolSpecs.Harness.Words;
 
 /// <summary>
 /// How `oolprobe second-view` maps the same memory a second time: each member is one kernel's
-/// way. Which kernel, and what the second view is to be, is <see cref="Scenarios.SecondViews"/>'s table.
+/// way. Which kernel has it is <see cref="Scenarios.SecondViews"/>'s table; what the second view
+/// is to be, the specs' SecondMapping case table.
 /// </summary>
 public enum SecondViewWay
 {

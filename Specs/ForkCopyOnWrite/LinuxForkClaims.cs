@@ -27,7 +27,7 @@ public static class LinuxForkClaims
         KernelSource.Linux(LinuxFunctions.DoWpPage, LinuxFunctions.WpPageCopy.Because("a page mapped twice is copied on write")));
     public static readonly Claim ParentKeeps = new(Kernel.Linux, "the parent keeps its frames: mapped once again where the child made its own copy, still mapped twice where it did not",
         KernelSource.Linux(LinuxFunctions.WpPageCopy.Because("the child's copy drops its mapping of the old page")));
-    public static readonly Claim ParentReuses = new(Kernel.Linux, "with parent and child pinned to one CPU, as the probe runs them, the parent's write reuses a frame only it maps (nothing else holds the page, so the last mapper needs no copy); it always copies a frame it still shares with the child",
+    public static readonly Claim ParentReuses = new(Kernel.Linux, "with parent and child pinned to one CPU, the parent's write reuses a frame only it maps and copies one it still shares with the child",
         KernelSource.Linux(LinuxFunctions.DoWpPage, LinuxFunctions.WpCanReuseAnonFolio.Because("a page fork shared is reused only when the writer holds the sole reference, after draining this CPU's LRU batches")));
 
     public static Claim For(string step) => step switch

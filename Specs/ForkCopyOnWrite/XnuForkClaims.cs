@@ -24,9 +24,9 @@ public static class XnuForkClaims
     public static readonly Claim ParentPrivate = new(Kernel.Xnu, "the parent's write makes its region private again",
         KernelSource.Xnu(XnuFunctions.VmMapLookupAndLockObject.Because("the parent's write through `needs_copy` asks for a shadow"), XnuFunctions.VmObjectShadow.Because("none is made for an object with one reference"), XnuFunctions.VmMapRegionWalk));
 
-    public static readonly Claim ChildPartCopyStillShares = new(Kernel.Xnu, "when the child writes only part of a buffer the parent had written whole, its region stays copy-on-write and still references the parent's object: its copy does not cover it, so nothing is bypassed (SM_COW, ref_count 2, every page resident)",
+    public static readonly Claim ChildPartCopyStillShares = new(Kernel.Xnu, "when the child writes only part of the buffer, its region stays copy-on-write on the parent's object (SM_COW, ref_count 2, every page resident)",
         KernelSource.Xnu(XnuFunctions.VmObjectCollapse.Because("the bypass is refused while the backing object holds pages the shadow does not cover"), XnuFunctions.VmMapRegionLookForPage.Because("unwritten pages are found at depth 1"), XnuFunctions.VmMapRegionWalk));
-    public static readonly Claim ParentStillShares = new(Kernel.Xnu, "so the parent's region, before it writes, is copy-on-write with ref_count 2: the child still references its object",
+    public static readonly Claim ParentStillShares = new(Kernel.Xnu, "when the child wrote only part of the buffer, the parent's region stays copy-on-write with ref_count 2 until the parent writes",
         KernelSource.Xnu(XnuFunctions.VmObjectCollapse.Because("no bypass"), XnuFunctions.VmMapRegionWalk.Because("SM_COW for `needs_copy`, the object's ref_count")));
 
     /// <summary>

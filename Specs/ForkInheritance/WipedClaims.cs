@@ -12,7 +12,7 @@ namespace OolSpecs.Specs.ForkInheritance;
 public static class WipedClaims
 {
     public static readonly Claim ChildSeesZeros = new(Kernel.Linux,
-        "a MADV_WIPEONFORK mapping is in the child but wiped: mapped at the same address with no page present at the fork, it reads zeros, and still zeros after the parent writes again",
+        "a MADV_WIPEONFORK mapping is in the child but wiped: mapped with no page present, it reads zeros, before and after the parent writes again",
         KernelSource.Linux(LinuxFunctions.MadviseVmaBehavior.Because("MADV_WIPEONFORK sets VM_WIPEONFORK"), LinuxFunctions.DupMmap.Because("such a VMA gets no anon_vma and no `copy_page_range`"), LinuxFunctions.DoAnonymousPage.Because("a first touch is zero-filled")));
 
     public static readonly Claim ChildWritesStayInChild = new(Kernel.Linux,

@@ -7,6 +7,8 @@ namespace OolSpecs.Specs.SecondMapping;
 /// <summary>
 /// Views that are copies: a private view of a file reads the file's pages until it writes, then
 /// has a copy of its own; an XNU copy is the data as it was, and later writes stay on their side.
+/// The XNU view's own object is a delayed copy of the original's after mach_vm_remap with copy =
+/// TRUE, and a shadow of the copied object after mach_vm_map of a MAP_MEM_VM_COPY entry.
 /// <para>Of the XNU region facts the source settles only the view's: it maps an object of its own
 /// from the start and its region is SM_COW before either side writes. It does not settle the
 /// original's share mode (SM_TRUESHARED after mach_vm_remap, which makes the original's object
@@ -31,7 +33,7 @@ public static class CopiedViewClaims
         KernelSource.Xnu(XnuFunctions.VmMapRemap, XnuFunctions.VmMapRemapExtract.Because("copy TRUE: the new entry is `needs_copy`, its object copied with vm_object_copy_quickly (copy-on-write)"), XnuFunctions.MachMakeMemoryEntryInternal.Because("MAP_MEM_VM_COPY makes the entry from vm_map_copyin_internal's copy of the range"), XnuFunctions.VmMapEnterMemObject));
 
     public static readonly Claim XnuCopyHasItsOwnObject = new(Kernel.Xnu,
-        "the copied view never maps the original's object: before either side writes it maps a copy-on-write object of its own (SM_COW), a delayed copy of the original's object after mach_vm_remap with copy = TRUE and a shadow of the copied object after mach_vm_map of a MAP_MEM_VM_COPY entry, and after each write the two sides still map different objects",
+        "the copied view never maps the original's object: it maps a copy-on-write object of its own (SM_COW) before either side writes, and another object than the original's after each write",
         KernelSource.Xnu(
             XnuFunctions.VmMapRemapExtract.Because("the original's symmetric object is switched to COPY_DELAY (and true_share) before the copy, so vm_object_copy_quickly declines and vm_object_copy_strategically makes the copy; the new entry needs_copy"),
             XnuFunctions.VmObjectCopyStrategically.Because("COPY_DELAY: the view gets vm_object_copy_delayed's new copy object with dst_needs_copy TRUE"),

@@ -12,7 +12,7 @@ namespace OolSpecs.Specs.SecondMapping;
 public static class ForcedWriteClaims
 {
     public static readonly Claim FileNeverChanged = new(Kernel.Linux,
-        "a write through /proc/self/mem into a read-only MAP_PRIVATE file mapping never reaches the file: either it lands in a private copy, which the mapping then reads, or it is refused with EIO; pread still reads the file's own data",
+        "a write through /proc/self/mem into a read-only MAP_PRIVATE file mapping never reaches the file: it lands in a private copy or is refused with EIO",
         KernelSource.Linux(LinuxFunctions.ProcMemFollForce.Because("proc_mem.force_override decides whether the write is made with FOLL_FORCE"), LinuxFunctions.CheckVmaFlags.Because("a forced write to a mapping without VM_WRITE is allowed only for a copy-on-write mapping"), LinuxFunctions.WpPageCopy.Because("the write breaks copy-on-write into an anonymous page"), LinuxFunctions.MemRw.Because("nothing written: -EIO")));
 
     public static readonly Claim ForcedWriteCopies = new(Kernel.Linux,

@@ -1,32 +1,7 @@
 using OolSpecs.Harness.Observations;
-using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Specs.SecondMapping;
-
-/// <summary>
-/// The second-view rows as theory data, and their runs. Each theory row is the row in words,
-/// so a result reads "memfd-shared (two MAP_SHARED mappings of one memfd)"; each runs once per session.
-/// </summary>
-public static class ViewRuns
-{
-    public static TheoryData<string> Rows(Func<SecondViewRow, bool> which) =>
-        [.. SecondViews.All.Where(which).Select(row => row.Description)];
-
-    public static TheoryData<string> Falling(ViewOutcome outcome) => Rows(row => row.Outcome == outcome);
-
-    public static SecondViewRun Of(string row, bool withoutCapSysAdmin = false) => Observed.Of(Scenario(row, withoutCapSysAdmin));
-
-    /// <summary>A row of another kernel is a skip naming the kernel it needs (the probe's exit 3 agrees).</summary>
-    public static SecondViewScenario Scenario(string description, bool withoutCapSysAdmin = false)
-    {
-        var row = SecondViews.Described(description);
-        Skip.If(row.Kernel != Lab.Kernel,
-            $"This way of mapping memory twice needs {row.Kernel.Title()}; this kernel is {Lab.Kernel.Title()}" +
-            (row.Kernel == Kernel.Xnu ? "; the XNU claims cite the source they follow, and wait for a Mac to be observed" : ""));
-        return new SecondViewScenario(row.Way, withoutCapSysAdmin);
-    }
-}
 
 /// <summary>The checks the claims share.</summary>
 static class ViewChecks

@@ -1,0 +1,43 @@
+using System.Collections;
+using OolSpecs.Harness.Words;
+
+namespace OolSpecs.Harness.Scenarios;
+
+/// <summary>
+/// One way of a probe subcommand that runs on one kernel only: the probe word it is asked by,
+/// the kernel that has it, and the setup in words. Specs name a row by its <see cref="Description"/>.
+/// </summary>
+public sealed record KernelRow<TWay>(TWay Way, Kernel Kernel, string Setup)
+    where TWay : struct, Enum
+{
+    /// <summary>The probe's word for the way (--mode, --view).</summary>
+    public string Word => ProbeWords.Of(Way);
+
+    /// <summary>The row in words, which titles its snapshot: "shared (MAP_SHARED|MAP_ANONYMOUS)".</summary>
+    public string Description => $"{Word} ({Setup})";
+
+    public override string ToString() => Description;
+}
+
+/// <summary>
+/// The table of a probe subcommand's ways (<see cref="InheritModes"/>, <see cref="SecondViews"/>).
+/// It lives in the harness because the harness needs it first: a scenario runs on its row's
+/// kernel, `oolspecs observe` prints the running kernel's rows, and a snapshot is titled with
+/// the row in words. The specs' case tables refer to these rows, add what they claim, and
+/// find a row by its description.
+/// </summary>
+public sealed class KernelRows<TWay>(string subcommand, IReadOnlyList<KernelRow<TWay>> rows) : IReadOnlyList<KernelRow<TWay>>
+    where TWay : struct, Enum
+{
+    public KernelRow<TWay> this[int index] => rows[index];
+
+    public int Count => rows.Count;
+
+    public KernelRow<TWay> Of(TWay way) =>
+        rows.SingleOrDefault(row => EqualityComparer<TWay>.Default.Equals(row.Way, way))
+        ?? throw new ArgumentOutOfRangeException(nameof(way), way, $"The {subcommand} table has no row for this way.");
+
+    public IEnumerator<KernelRow<TWay>> GetEnumerator() => rows.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
