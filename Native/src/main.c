@@ -16,7 +16,6 @@
 #include "args.h"
 #include "commands.h"
 #include "fail.h"
-#include "ool_transfer.h"
 
 struct subcommand {
 	const char *name;
@@ -27,30 +26,12 @@ struct subcommand {
 	bool hidden;
 };
 
+#define SUBCOMMAND_ROW(name, entry, summary, hidden) \
+	{ name, entry, summary, hidden },
 static const struct subcommand subcommands[] = {
-	{ "platform", platform_main,
-	  "What the snapshots are keyed by: os, release, machine, page size, "
-	  "translation.",
-	  false },
-	{ "fork-cow", fork_cow_main,
-	  "How a private buffer is backed across fork(): six steps of parent "
-	  "and child.",
-	  false },
-	{ "fork-inherit", fork_inherit_main,
-	  "What a forked child inherits of a buffer, per mode, and whether "
-	  "writes after the fork cross it.",
-	  false },
-	{ "second-view", second_view_main,
-	  "The same memory mapped a second time, per way, and whether writes "
-	  "through one mapping show in the other.",
-	  false },
-	{ "ool-transfer", ool_transfer_main,
-	  "One out-of-line Mach message (or two) to a receiver process, "
-	  "observed on both sides (XNU).",
-	  false },
-	{ OOL_RECEIVER_SUBCOMMAND, ool_receiver_main,
-	  "The receiver that ool-transfer starts; not for use by hand.", true },
+	OOLPROBE_SUBCOMMANDS(SUBCOMMAND_ROW)
 };
+#undef SUBCOMMAND_ROW
 
 #define SUBCOMMAND_COUNT (sizeof(subcommands) / sizeof(subcommands[0]))
 
