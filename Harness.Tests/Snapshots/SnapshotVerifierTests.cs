@@ -34,7 +34,7 @@ public sealed class SnapshotVerifierTests : IDisposable
 
         File.Exists(_temp.Tree.ReceivedPath(Linux(6, 18), Key)).Should().BeFalse();
         Directory.Exists(Path.Combine(_temp.Root, "linux-6.18")).Should().BeFalse(
-            "the release directory only appears where behaviour changed, though ApprovalTests writes the received file before comparing");
+            "a pass writes nothing, so the release directory only appears where behaviour changed");
     }
 
     [Fact]
@@ -92,6 +92,8 @@ public sealed class SnapshotVerifierTests : IDisposable
 
         File.ReadAllText(receivedPath).Should().Be(received);
         File.ReadAllText(approvedPath).Should().Be(Approved, "a mismatch never touches the approved file");
+        Directory.EnumerateFileSystemEntries(_temp.Root, "*", SearchOption.AllDirectories).Where(File.Exists)
+            .Should().BeEquivalentTo([approvedPath, receivedPath], "a mismatch leaves one received file and nothing else");
         File.Exists(_temp.PathOf("linux-6.12", "x86_64", Key, SnapshotTree.ReceivedSuffix)).Should().BeFalse(
             "the received file goes under the running release, not the one the expectation came from");
     }
@@ -215,5 +217,86 @@ public sealed class SnapshotVerifierTests : IDisposable
         SnapshotVerifier.Normalise("a\r\nb\rc\n\n\n").Should().Be("a\nb\nc\n");
         SnapshotVerifier.Normalise("a").Should().Be("a\n");
         SnapshotVerifier.Normalise("").Should().Be("\n");
+    }
+
+    [Fact]
+    public void Only_a_mismatch_offers_the_diff_tool_the_received_and_the_approved_file()
+    {
+        var opened = new List<(string Received, string Approved)>();
+        SnapshotVerifier Opening() => new(_temp.Tree, Linux(6, 18), (received, approved) => opened.Add((received, approved)));
+        var firstRun = () => Opening().Verify(Key, Approved);
+        firstRun.Should().Throw<SnapshotBaselineMissingException>();
+        var approvedPath = _temp.Write("linux-6.12", "x86_64", Key, Approved);
+        var forgotten = () => Opening().Verify(new SnapshotKey("ForkCopyOnWrite", "forgotten"), Approved);
+        forgotten.Should().Throw<SnapshotMismatchException>();
+        Opening().Verify(Key, Approved);
+        opened.Should().BeEmpty("a pass, a first run and a forgotten approval have no pair of files to compare");
+
+        var mismatch = () => Opening().Verify(Key, "# changed\n");
+
+        mismatch.Should().Throw<SnapshotMismatchException>();
+        opened.Should().Equal((_temp.Tree.ReceivedPath(Linux(6, 18), Key), approvedPath));
+    }
+
+    [Theory]
+    [InlineData(null, null, null, ":0", false, true)]
+    [InlineData(null, null, null, ":0", true, true)]
+    [InlineData(null, null, null, null, false, true)]
+    [InlineData(null, null, null, null, true, false)]
+    [InlineData("true", null, null, ":0", true, false)]
+    [InlineData(null, "true", null, ":0", true, false)]
+    [InlineData(null, null, "true", ":0", true, false)]
+    [InlineData(null, null, "TRUE", null, false, false)]
+    [InlineData("false", null, "false", ":0", true, true)]
+    public void The_diff_tool_opens_only_off_CI_where_not_turned_off_and_with_a_display_where_one_is_needed(
+        string? ci, string? githubActions, string? disabled, string? display, bool needsDisplay, bool opens)
+    {
+        var variables = new Dictionary<string, string?>
+        {
+            ["CI"] = ci, ["GITHUB_ACTIONS"] = githubActions, [DiffTool.DisabledVariable] = disabled, ["DISPLAY"] = display,
+        };
+
+        DiffTool.Opens(variables.GetValueOrDefault, needsDisplay).Should().Be(opens);
+        DiffTool.Opens(new Dictionary<string, string?> { ["WAYLAND_DISPLAY"] = "wayland-0" }.GetValueOrDefault, needsDisplay: true)
+            .Should().BeTrue("Wayland is a display too");
+    }
+
+    [Fact]
+    public void Parallel_specs_passing_and_failing_in_one_release_never_pull_a_directory_from_under_each_other()
+    {
+        // Families whose running release has no directory yet: passes and mismatches race to it.
+        var families = Enumerable.Range(0, 16).Select(i => new SnapshotKey($"Family{i}", "case")).ToList();
+        foreach (var key in families)
+        {
+            _temp.Write("linux-6.12", "x86_64", key, Approved);
+        }
+
+        for (var round = 0; round < 40; round++)
+        {
+            if (Directory.Exists(Path.Combine(_temp.Root, "linux-6.18")))
+            {
+                Directory.Delete(Path.Combine(_temp.Root, "linux-6.18"), recursive: true);
+            }
+
+            var unexpected = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+            Parallel.ForEach(families, new ParallelOptions { MaxDegreeOfParallelism = 16 }, (key, _, index) =>
+            {
+                try
+                {
+                    Verifier().Verify(key, index % 2 == 0 ? Approved : $"# changed in round {round}\n");
+                }
+                catch (SnapshotMismatchException) when (index % 2 == 1)
+                {
+                }
+                catch (Exception e)
+                {
+                    unexpected.Add(e);
+                }
+            });
+
+            unexpected.Should().BeEmpty();
+            families.Where((_, i) => i % 2 == 1).Select(key => File.ReadAllText(_temp.Tree.ReceivedPath(Linux(6, 18), key)))
+                .Should().AllBe($"# changed in round {round}\n");
+        }
     }
 }

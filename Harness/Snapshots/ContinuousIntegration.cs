@@ -28,5 +28,5 @@ public static class ContinuousIntegration
         return $"{platform.ReleaseDirectory}-{platform.Arch}";
     }
 
-    static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+    internal static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 }
