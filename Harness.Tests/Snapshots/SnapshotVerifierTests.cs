@@ -262,6 +262,20 @@ public sealed class SnapshotVerifierTests : IDisposable
     }
 
     [Fact]
+    public void A_pass_leaves_every_directory_as_it_was_even_an_empty_one_a_parallel_spec_is_about_to_write_into()
+    {
+        _temp.Write("linux-6.12", "x86_64", Key, Approved);
+        var made = Directory.CreateDirectory(Path.Combine(_temp.Root, "linux-6.18", "x86_64", "ForkCopyOnWrite")).FullName;
+        string[] Directories() => [.. Directory.EnumerateDirectories(_temp.Root, "*", SearchOption.AllDirectories).Order()];
+        var before = Directories();
+
+        Verifier().Verify(Key, Approved);
+
+        Directories().Should().Equal(before, "a pass neither makes nor removes a folder");
+        Directory.Exists(made).Should().BeTrue();
+    }
+
+    [Fact]
     public void Parallel_specs_passing_and_failing_in_one_release_never_pull_a_directory_from_under_each_other()
     {
         // Families whose running release has no directory yet: passes and mismatches race to it.
