@@ -20,8 +20,6 @@ public static class ContinuousIntegration
 
     public static string ReceivedArtifact(Platform platform) => $"received-{Name(platform)}";
 
-    public static string DeterminismArtifact(Platform platform) => $"determinism-{Name(platform)}";
-
     static string Name(Platform platform)
     {
         ArgumentNullException.ThrowIfNull(platform);
