@@ -161,7 +161,7 @@ public sealed class SnapshotVerifierTests : IDisposable
         var act = () => Verifier().Verify(Key, text);
 
         var error = act.Should().Throw<SnapshotMismatchException>().Which;
-        error.ApprovedMissing.Should().BeTrue();
+        error.ApprovedPath.Should().BeNull();
         error.Lookup.Source.Should().Be(ApprovedSource.None);
         error.Message.Should().Contain("no approved file for linux x86_64 in any release")
             .And.Contain("was its approval forgotten")

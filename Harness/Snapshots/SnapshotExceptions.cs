@@ -55,8 +55,6 @@ public sealed class SnapshotMismatchException : SnapshotException
     /// <summary>The approved file compared with, or null when none exists.</summary>
     public string? ApprovedPath => Lookup.Path;
 
-    public bool ApprovedMissing => ApprovedPath is null;
-
     internal static SnapshotMismatchException Mismatch(SnapshotKey key, ApprovedLookup lookup, string receivedPath, string approvedText, string receivedText)
     {
         var running = lookup.Running;
