@@ -60,7 +60,7 @@ public sealed class SnapshotTree
     /// </summary>
     public bool HasBaseline(Platform running) =>
         Releases(Checked(running).Os)
-            .Select(release => System.IO.Path.Combine(Root, (running with { Release = release }).ReleaseDirectory, running.Arch))
+            .Select(release => ReleaseDirectoryFor(running with { Release = release }))
             .Any(arch => Directory.Exists(arch) && Directory.EnumerateFiles(arch, "*" + ApprovedSuffix, SearchOption.AllDirectories).Any());
 
     /// <summary>The running release's own directory for its arch, e.g. <c>&lt;root&gt;/linux-6.18/x86_64</c>.</summary>
