@@ -128,13 +128,13 @@ public static class AcceptCommand
             }
 
             // A misspelt family or case would match nothing and end as "nothing to approve", exit 0.
-            if (!ArtifactCatalogue.KnowsFamily(parts[0]))
+            if (!ArtifactLayout.KnowsFamily(parts[0]))
             {
                 throw new UsageException(
-                    $"accept: '{filter}': no scenario has the family '{parts[0]}'; the families are {string.Join(", ", ArtifactCatalogue.Families)}.");
+                    $"accept: '{filter}': no scenario has the family '{parts[0]}'; the families are {string.Join(", ", ArtifactLayout.Families)}.");
             }
 
-            if (parts.Length == 2 && !ArtifactCatalogue.Knows(new SnapshotKey(parts[0], parts[1])))
+            if (parts.Length == 2 && !ArtifactLayout.Knows(new SnapshotKey(parts[0], parts[1])))
             {
                 throw new UsageException(
                     $"accept: '{filter}': no scenario of {parts[0]} has the case '{parts[1]}'; docs/behaviour-matrix.md lists every family's cases.");

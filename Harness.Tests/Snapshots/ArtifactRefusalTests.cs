@@ -132,29 +132,15 @@ public sealed class ArtifactRefusalTests : IDisposable
         var regular = Path.Combine(bench.Work.FullName, "file");
         File.WriteAllText(regular, "x");
 
-        ArtifactFileKind.Of(fifo).Should().Be("a FIFO (named pipe)");
-        ArtifactFileKind.Of("/dev/null").Should().Be("a character device", "/dev/null is one on macOS and Linux alike");
-        ArtifactFileKind.Of(regular).Should().Be(ArtifactFileKind.Regular);
-        ArtifactFileKind.Of(bench.Work.FullName).Should().Be("a folder");
-    }
-
-    [Fact]
-    public void Without_the_runtimes_lstat_the_kind_is_still_read_without_opening_the_file()
-    {
-        var fifo = Path.Combine(bench.Work.FullName, "pipe");
-        ArtifactWorkbench.MakeFifo(fifo);
-        var regular = Path.Combine(bench.Work.FullName, "file");
-        File.WriteAllText(regular, "x");
         var link = Path.Combine(bench.Work.FullName, "link");
         File.CreateSymbolicLink(link, regular);
-        Func<string, int?> unresolved = _ => throw new EntryPointNotFoundException("SystemNative_LStat");
 
-        ArtifactFileKind.Of(fifo, unresolved).Should().Be("a FIFO (named pipe)");
-        ArtifactFileKind.Of("/dev/null", unresolved).Should().Be("a character device");
-        ArtifactFileKind.Of(regular, unresolved).Should().Be(ArtifactFileKind.Regular);
-        ArtifactFileKind.Of(link, unresolved).Should().Be("a symbolic link", "a link to a regular file is not one");
-        ArtifactFileKind.Of(bench.Work.FullName, unresolved).Should().Be("a folder");
-        ArtifactFileKind.Of(Path.Combine(bench.Work.FullName, "gone"), unresolved).Should().BeNull();
+        ArtifactReader.KindOf(fifo).Should().Be("a FIFO (named pipe)");
+        ArtifactReader.KindOf("/dev/null").Should().Be("a character device", "/dev/null is one on macOS and Linux alike");
+        ArtifactReader.KindOf(regular).Should().Be(ArtifactReader.RegularFile);
+        ArtifactReader.KindOf(link).Should().Be("a symbolic link", "a link to a regular file is not one");
+        ArtifactReader.KindOf(bench.Work.FullName).Should().Be("a folder");
+        ArtifactReader.KindOf(Path.Combine(bench.Work.FullName, "gone")).Should().BeNull();
     }
 
     [Theory]
@@ -178,8 +164,8 @@ public sealed class ArtifactRefusalTests : IDisposable
             .Select(p => new SnapshotKey(Path.GetFileName(Path.GetDirectoryName(p))!, Path.GetFileName(p)[..^SnapshotTree.ApprovedSuffix.Length]))
             .ToList();
 
-        approved.Should().NotBeEmpty().And.OnlyContain(k => ArtifactCatalogue.Knows(k), "a case approved here must be one a CI artifact may bring back");
-        ArtifactCatalogue.Knows(new SnapshotKey("OolTransfer", "footprint-256MiB")).Should().BeTrue("the footprint case is named after a setting");
+        approved.Should().NotBeEmpty().And.OnlyContain(k => ArtifactLayout.Knows(k), "a case approved here must be one a CI artifact may bring back");
+        ArtifactLayout.Knows(new SnapshotKey("OolTransfer", "footprint-256MiB")).Should().BeTrue("the footprint case is named after a setting");
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class SnapshotVerifierTests : IDisposable
 
         File.Exists(_temp.Tree.ReceivedPath(Linux(6, 18), Key)).Should().BeFalse();
         Directory.Exists(Path.Combine(_temp.Root, "linux-6.18")).Should().BeFalse(
-            "the release directory only appears where behaviour changed, though ApprovalTests writes the received file before comparing");
+            "a pass writes nothing, so the release directory only appears where behaviour changed");
     }
 
     [Fact]
@@ -92,6 +92,8 @@ public sealed class SnapshotVerifierTests : IDisposable
 
         File.ReadAllText(receivedPath).Should().Be(received);
         File.ReadAllText(approvedPath).Should().Be(Approved, "a mismatch never touches the approved file");
+        Directory.EnumerateFileSystemEntries(_temp.Root, "*", SearchOption.AllDirectories).Where(File.Exists)
+            .Should().BeEquivalentTo([approvedPath, receivedPath], "a mismatch leaves one received file and nothing else");
         File.Exists(_temp.PathOf("linux-6.12", "x86_64", Key, SnapshotTree.ReceivedSuffix)).Should().BeFalse(
             "the received file goes under the running release, not the one the expectation came from");
     }
@@ -159,7 +161,7 @@ public sealed class SnapshotVerifierTests : IDisposable
         var act = () => Verifier().Verify(Key, text);
 
         var error = act.Should().Throw<SnapshotMismatchException>().Which;
-        error.ApprovedMissing.Should().BeTrue();
+        error.ApprovedPath.Should().BeNull();
         error.Lookup.Source.Should().Be(ApprovedSource.None);
         error.Message.Should().Contain("no approved file for linux x86_64 in any release")
             .And.Contain("was its approval forgotten")
@@ -215,5 +217,61 @@ public sealed class SnapshotVerifierTests : IDisposable
         SnapshotVerifier.Normalise("a\r\nb\rc\n\n\n").Should().Be("a\nb\nc\n");
         SnapshotVerifier.Normalise("a").Should().Be("a\n");
         SnapshotVerifier.Normalise("").Should().Be("\n");
+    }
+
+    [Fact]
+    public void Only_a_mismatch_offers_the_diff_tool_the_received_and_the_approved_file()
+    {
+        var opened = new List<(string Received, string Approved)>();
+        SnapshotVerifier Opening() => new(_temp.Tree, Linux(6, 18), (received, approved) => opened.Add((received, approved)));
+        var firstRun = () => Opening().Verify(Key, Approved);
+        firstRun.Should().Throw<SnapshotBaselineMissingException>();
+        var approvedPath = _temp.Write("linux-6.12", "x86_64", Key, Approved);
+        var forgotten = () => Opening().Verify(new SnapshotKey("ForkCopyOnWrite", "forgotten"), Approved);
+        forgotten.Should().Throw<SnapshotMismatchException>();
+        Opening().Verify(Key, Approved);
+        opened.Should().BeEmpty("a pass, a first run and a forgotten approval have no pair of files to compare");
+
+        var mismatch = () => Opening().Verify(Key, "# changed\n");
+
+        mismatch.Should().Throw<SnapshotMismatchException>();
+        opened.Should().Equal((_temp.Tree.ReceivedPath(Linux(6, 18), Key), approvedPath));
+    }
+
+    [Theory]
+    [InlineData(null, null, null, ":0", false, true)]
+    [InlineData(null, null, null, ":0", true, true)]
+    [InlineData(null, null, null, null, false, true)]
+    [InlineData(null, null, null, null, true, false)]
+    [InlineData("true", null, null, ":0", true, false)]
+    [InlineData(null, "true", null, ":0", true, false)]
+    [InlineData(null, null, "true", ":0", true, false)]
+    [InlineData(null, null, "TRUE", null, false, false)]
+    [InlineData("false", null, "false", ":0", true, true)]
+    public void The_diff_tool_opens_only_off_CI_where_not_turned_off_and_with_a_display_where_one_is_needed(
+        string? ci, string? githubActions, string? disabled, string? display, bool needsDisplay, bool opens)
+    {
+        var variables = new Dictionary<string, string?>
+        {
+            ["CI"] = ci, ["GITHUB_ACTIONS"] = githubActions, [DiffTool.DisabledVariable] = disabled, ["DISPLAY"] = display,
+        };
+
+        DiffTool.Opens(variables.GetValueOrDefault, needsDisplay).Should().Be(opens);
+        DiffTool.Opens(new Dictionary<string, string?> { ["WAYLAND_DISPLAY"] = "wayland-0" }.GetValueOrDefault, needsDisplay: true)
+            .Should().BeTrue("Wayland is a display too");
+    }
+
+    [Fact]
+    public void A_pass_leaves_every_directory_as_it_was_even_an_empty_one_a_parallel_spec_is_about_to_write_into()
+    {
+        _temp.Write("linux-6.12", "x86_64", Key, Approved);
+        var made = Directory.CreateDirectory(Path.Combine(_temp.Root, "linux-6.18", "x86_64", "ForkCopyOnWrite")).FullName;
+        string[] Directories() => [.. Directory.EnumerateDirectories(_temp.Root, "*", SearchOption.AllDirectories).Order()];
+        var before = Directories();
+
+        Verifier().Verify(Key, Approved);
+
+        Directories().Should().Equal(before, "a pass neither makes nor removes a folder");
+        Directory.Exists(made).Should().BeTrue();
     }
 }

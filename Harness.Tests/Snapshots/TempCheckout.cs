@@ -11,12 +11,21 @@ public sealed class TempCheckout : IDisposable
     public TempCheckout()
     {
         Root = Directory.CreateTempSubdirectory("oolspecs-checkout-").FullName;
-        File.WriteAllText(Path.Combine(Root, "OolSpecs.sln"), "");
-        var source = RepositoryRoot.Locate();
-        Copy(Path.Combine(source, "docs"), Path.Combine(Root, "docs"), "*");
-        Copy(Path.Combine(source, "snapshots"), Snapshots, "*" + Harness.Snapshots.SnapshotTree.ApprovedSuffix);
-        Docs = new GeneratedDocs(Root);
-        Docs.Write();
+        try
+        {
+            File.WriteAllText(Path.Combine(Root, "OolSpecs.sln"), "");
+            var source = RepositoryRoot.Locate();
+            Copy(Path.Combine(source, "docs"), Path.Combine(Root, "docs"), "*");
+            Copy(Path.Combine(source, "snapshots"), Snapshots, "*" + Harness.Snapshots.SnapshotTree.ApprovedSuffix);
+            Docs = new GeneratedDocs(Root);
+            Docs.Write();
+        }
+        catch
+        {
+            // No Dispose follows a constructor that threw: the copy would stay in the temp folder.
+            Dispose();
+            throw;
+        }
     }
 
     public string Root { get; }

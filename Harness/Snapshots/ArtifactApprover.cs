@@ -22,7 +22,8 @@ public enum ArtifactOutcome
 /// <param name="Outcome">Written, left, or removed.</param>
 /// <param name="EqualTo">The release directory whose approval it equals, when unchanged or removed.</param>
 /// <param name="Replaced">True when an approved file of that very release was overwritten.</param>
-public sealed record ArtifactApproval(string Name, string ApprovedPath, ArtifactOutcome Outcome, string? EqualTo, bool Replaced)
+/// <param name="Text">The text written, when approved.</param>
+public sealed record ArtifactApproval(string Name, string ApprovedPath, ArtifactOutcome Outcome, string? EqualTo, bool Replaced, string? Text = null)
 {
     public bool Written => Outcome == ArtifactOutcome.Approved;
 
@@ -48,60 +49,48 @@ public sealed class ArtifactApprover(SnapshotTree tree)
     /// <summary>The longest path macOS takes (PATH_MAX, 1024 bytes with its terminator); Linux takes more.</summary>
     public const int MaxPathBytes = 1023;
 
-    static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
     public SnapshotTree Tree { get; } = tree ?? throw new ArgumentNullException(nameof(tree));
 
     /// <summary>Approves <paramref name="snapshots"/> (optionally only one family, or one case).</summary>
     public IReadOnlyList<ArtifactApproval> Approve(IReadOnlyList<ArtifactSnapshot> snapshots, string? family = null, string? @case = null)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
-        var series = snapshots
+        var results = snapshots
             .Where(s => (family is null || s.Key.Family == family) && (@case is null || s.Key.Case == @case))
-            .GroupBy(s => (s.Platform.Os, s.Platform.Arch, s.Key))
-            .OrderBy(g => g.Key.Os, StringComparer.Ordinal).ThenBy(g => g.Key.Arch, StringComparer.Ordinal).ThenBy(g => g.Key.Key.ToString(), StringComparer.Ordinal);
-
-        var results = new List<ArtifactApproval>();
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var group in series)
-        {
-            var brought = group.ToDictionary(s => s.Platform.Release);
-            foreach (var snapshot in brought.Values)
-            {
-                texts[InsideTree(Tree.ApprovedPathFor(snapshot.Platform, snapshot.Key), snapshot)] = snapshot.Text;
-            }
-
-            results.AddRange(Settle(group.Key.Os, group.Key.Arch, group.Key.Key, brought));
-        }
-
-        Write(results.Where(r => r.Written).Select(r => (r.ApprovedPath, texts[r.ApprovedPath])).ToList(), results.Where(r => r.Outcome == ArtifactOutcome.Removed).Select(r => r.ApprovedPath).ToList());
+            .GroupBy(s => (s.Platform.Os, s.Platform.Arch, Key: s.Key.ToString()))
+            .OrderBy(g => g.Key.Os, StringComparer.Ordinal).ThenBy(g => g.Key.Arch, StringComparer.Ordinal).ThenBy(g => g.Key.Key, StringComparer.Ordinal)
+            .SelectMany(g => Settle(g.First().Platform, g.First().Key, g.ToDictionary(s => s.Platform.Release)))
+            .ToList();
+        Write(results);
         return results;
     }
 
     /// <summary>One case of one os and arch: the releases the tree approves and those brought now, oldest first, each kept only if it differs from the one before.</summary>
-    IEnumerable<ArtifactApproval> Settle(string os, string arch, SnapshotKey key, IReadOnlyDictionary<ReleaseVersion, ArtifactSnapshot> brought)
+    List<ArtifactApproval> Settle(Platform any, SnapshotKey key, Dictionary<ReleaseVersion, ArtifactSnapshot> brought)
     {
-        var inTree = ApprovedReleases(os, arch, key);
-        string? keptText = null;
-        string? keptRelease = null;
+        var results = new List<ArtifactApproval>();
+        var inTree = Tree.Releases(any.Os)
+            .Select(release => (release, Path: Tree.ApprovedPathFor(any with { Release = release }, key)))
+            .Where(found => File.Exists(found.Path))
+            .ToDictionary(found => found.release, found => SnapshotVerifier.Normalise(File.ReadAllText(found.Path, Encoding.UTF8)));
+        (string Text, string Release)? kept = null;
         foreach (var release in inTree.Keys.Union(brought.Keys).Order())
         {
-            var platform = new Platform(os, release, arch);
-            var path = Path.GetFullPath(Tree.ApprovedPathFor(platform, key));
-            var name = $"{platform.ReleaseDirectory}/{arch}/{key}";
-            var now = brought.GetValueOrDefault(release);
+            var platform = any with { Release = release };
+            var path = InsideTree(platform, key, brought.GetValueOrDefault(release));
+            var name = $"{platform.ReleaseDirectory}/{platform.Arch}/{key}";
+            var now = brought.GetValueOrDefault(release)?.Text;
             var approved = inTree.GetValueOrDefault(release);
-            var text = now?.Text ?? approved!;
-            if (text == keptText)
+            if ((now ?? approved) == kept?.Text)
             {
                 if (now is not null)
                 {
-                    yield return new ArtifactApproval(name, path, ArtifactOutcome.Unchanged, keptRelease, Replaced: false);
+                    results.Add(new ArtifactApproval(name, path, ArtifactOutcome.Unchanged, kept?.Release, Replaced: false));
                 }
 
                 if (approved is not null)
                 {
-                    yield return new ArtifactApproval(name, path, ArtifactOutcome.Removed, keptRelease, Replaced: false);
+                    results.Add(new ArtifactApproval(name, path, ArtifactOutcome.Removed, kept?.Release, Replaced: false));
                 }
 
                 continue;
@@ -109,55 +98,37 @@ public sealed class ArtifactApprover(SnapshotTree tree)
 
             if (now is not null)
             {
-                yield return approved == now.Text
+                results.Add(approved == now
                     ? new ArtifactApproval(name, path, ArtifactOutcome.Unchanged, platform.ReleaseDirectory, Replaced: false)
-                    : new ArtifactApproval(name, path, ArtifactOutcome.Approved, null, Replaced: approved is not null);
+                    : new ArtifactApproval(name, path, ArtifactOutcome.Approved, null, Replaced: approved is not null, now));
             }
 
-            (keptText, keptRelease) = (text, platform.ReleaseDirectory);
+            kept = ((now ?? approved)!, platform.ReleaseDirectory);
         }
+
+        return results;
     }
 
-    /// <summary>Every release of the os whose folder approves the case for the arch, with its text.</summary>
-    Dictionary<ReleaseVersion, string> ApprovedReleases(string os, string arch, SnapshotKey key)
-    {
-        var found = new Dictionary<ReleaseVersion, string>();
-        if (!Directory.Exists(Tree.Root))
-        {
-            return found;
-        }
-
-        foreach (var folder in Directory.EnumerateDirectories(Tree.Root))
-        {
-            if (Platform.TryParseReleaseDirectory(Path.GetFileName(folder), out var folderOs, out var release) && folderOs == os)
-            {
-                var path = Tree.ApprovedPathFor(new Platform(os, release, arch), key);
-                if (File.Exists(path))
-                {
-                    found[release] = Normalised(File.ReadAllText(path, Encoding.UTF8));
-                }
-            }
-        }
-
-        return found;
-    }
-
-    void Write(IReadOnlyList<(string Path, string Text)> approvals, IReadOnlyList<string> removals)
+    void Write(IReadOnlyList<ArtifactApproval> results)
     {
         var temporary = new List<(string Temp, string Final)>();
         var created = new List<string>();
         try
         {
-            foreach (var (path, text) in approvals)
+            foreach (var approval in results.Where(r => r.Written))
             {
-                var directory = Path.GetDirectoryName(path)!;
-                created.AddRange(MissingDirectories(directory));
+                var directory = Path.GetDirectoryName(approval.ApprovedPath)!;
+                for (var missing = directory; missing.Length > Tree.Root.Length && !Directory.Exists(missing); missing = Path.GetDirectoryName(missing)!)
+                {
+                    created.Add(missing);
+                }
+
                 Directory.CreateDirectory(directory);
 
                 // A short name: the approved file's own name may already be as long as a name can be.
                 var temp = Path.Combine(directory, $".{Guid.NewGuid():N}.tmp");
-                temporary.Add((temp, path));
-                File.WriteAllText(temp, text, Utf8NoBom);
+                temporary.Add((temp, approval.ApprovedPath));
+                File.WriteAllText(temp, approval.Text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
             }
 
             // Each rename is atomic: an approved file is either the old one or the new one, never half of either.
@@ -168,67 +139,44 @@ public sealed class ArtifactApprover(SnapshotTree tree)
         }
         catch
         {
-            foreach (var (temp, _) in temporary)
-            {
-                File.Delete(temp);
-            }
-
-            RemoveEmpty(created.AsEnumerable().Reverse());
+            temporary.ForEach(t => File.Delete(t.Temp));
+            RemoveEmpty(created);
             throw;
         }
 
-        foreach (var path in removals)
+        foreach (var removed in results.Where(r => r.Outcome == ArtifactOutcome.Removed))
         {
-            File.Delete(path);
-            RemoveEmpty(Ancestors(Path.GetDirectoryName(path)!));
-        }
-    }
-
-    /// <summary>The folders from <paramref name="directory"/> up to (not including) the tree's root, innermost first.</summary>
-    IEnumerable<string> Ancestors(string directory)
-    {
-        for (var current = directory; current.Length > Tree.Root.Length; current = Path.GetDirectoryName(current)!)
-        {
-            yield return current;
-        }
-    }
-
-    static void RemoveEmpty(IEnumerable<string> directories)
-    {
-        foreach (var directory in directories)
-        {
-            if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
+            File.Delete(removed.ApprovedPath);
+            var ancestors = new List<string>();
+            for (var folder = Path.GetDirectoryName(removed.ApprovedPath)!; folder.Length > Tree.Root.Length; folder = Path.GetDirectoryName(folder)!)
             {
-                Directory.Delete(directory);
+                ancestors.Add(folder);
+            }
+
+            RemoveEmpty(ancestors);
+        }
+    }
+
+    /// <summary>Deletes those of <paramref name="folders"/> that are empty, innermost (longest) first.</summary>
+    static void RemoveEmpty(IEnumerable<string> folders)
+    {
+        foreach (var folder in folders.OrderByDescending(f => f.Length))
+        {
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
             }
         }
     }
 
-    /// <summary>The folders on the way to <paramref name="directory"/> that do not exist yet, outermost first.</summary>
-    IEnumerable<string> MissingDirectories(string directory)
-    {
-        var missing = new List<string>();
-        for (var current = directory; current.Length > Tree.Root.Length && !Directory.Exists(current); current = Path.GetDirectoryName(current)!)
-        {
-            missing.Insert(0, current);
-        }
-
-        return missing;
-    }
-
     /// <summary>The layout check already keeps every entry inside and each name short; this says so again, for the whole path, where it is made.</summary>
-    string InsideTree(string path, ArtifactSnapshot snapshot)
+    string InsideTree(Platform platform, SnapshotKey key, ArtifactSnapshot? brought)
     {
-        var full = Path.GetFullPath(path);
-        if (!full.StartsWith(Tree.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw ArtifactLayout.Refused(snapshot.Entry, Tree.Root, "it would land outside the snapshot tree");
-        }
-
-        return Encoding.UTF8.GetByteCount(full) <= MaxPathBytes
-            ? full
-            : throw ArtifactLayout.Refused(snapshot.Entry, Tree.Root, $"its approved file's path would be {Encoding.UTF8.GetByteCount(full)} bytes, longer than the {MaxPathBytes} macOS takes; use a checkout in a shorter path");
+        var full = Path.GetFullPath(Tree.ApprovedPathFor(platform, key));
+        var why = !full.StartsWith(Tree.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? "it would land outside the snapshot tree"
+            : Encoding.UTF8.GetByteCount(full) > MaxPathBytes && brought is not null
+                ? $"its approved file's path would be {Encoding.UTF8.GetByteCount(full)} bytes, longer than the {MaxPathBytes} macOS takes; use a checkout in a shorter path"
+            : null;
+        return why is null ? full : throw ArtifactLayout.Refused(brought?.Entry ?? full, Tree.Root, why);
     }
-
-    static string Normalised(string text) => SnapshotVerifier.Normalise(text.TrimStart('\uFEFF'));
 }

@@ -20,13 +20,11 @@ public static class ContinuousIntegration
 
     public static string ReceivedArtifact(Platform platform) => $"received-{Name(platform)}";
 
-    public static string DeterminismArtifact(Platform platform) => $"determinism-{Name(platform)}";
-
     static string Name(Platform platform)
     {
         ArgumentNullException.ThrowIfNull(platform);
         return $"{platform.ReleaseDirectory}-{platform.Arch}";
     }
 
-    static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+    internal static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 }

@@ -15,88 +15,28 @@ public sealed record AcceptedSnapshot(SnapshotKey Key, string ReceivedPath, stri
 
 /// <summary>
 /// Approves what the last failing runs observed: every <c>*.received.md</c> under the running
-/// release and arch becomes the <c>*.approved.md</c> next to it.
+/// release and arch (optionally of one family, or one case; the command line checks the names)
+/// is renamed over the <c>*.approved.md</c> next to it, in path order.
 /// </summary>
-public sealed class SnapshotAcceptor
+public sealed class SnapshotAcceptor(SnapshotTree tree)
 {
-    public SnapshotAcceptor(SnapshotTree tree)
-    {
-        ArgumentNullException.ThrowIfNull(tree);
-        Tree = tree;
-    }
-
-    public SnapshotTree Tree { get; }
-
-    /// <summary>The received files waiting under the running release and arch, sorted by path.</summary>
-    public IReadOnlyList<string> Pending(Platform running) =>
-        Received(running, family: null, @case: null).Select(r => r.Path).ToList();
-
-    /// <summary>
-    /// Renames each pending received file (optionally only of one family, or one case) over its
-    /// approved file. Returns what was accepted; empty when nothing was pending.
-    /// </summary>
     public IReadOnlyList<AcceptedSnapshot> Accept(Platform running, string? family = null, string? @case = null)
     {
-        if (family is not null && !SnapshotKey.IsValidName(family))
+        var release = tree.ReleaseDirectoryFor(running);
+        var received =
+            from path in (Directory.Exists(release) ? Directory.EnumerateFiles(release, "*" + SnapshotTree.ReceivedSuffix, SearchOption.AllDirectories) : [])
+                .Order(StringComparer.Ordinal)
+            let name = Path.GetFileName(path)[..^SnapshotTree.ReceivedSuffix.Length]
+            let folder = Path.GetRelativePath(release, Path.GetDirectoryName(path)!)
+            where SnapshotKey.IsValidName(folder) && SnapshotKey.IsValidName(name)
+                  && (family ?? folder) == folder && (@case ?? name) == name
+            select new SnapshotKey(folder, name);
+        return [.. received.ToList().Select(key =>
         {
-            throw new SnapshotException($"'{family}' cannot be a snapshot family name: use letters, digits, '-', '_' and '.' only.");
-        }
-
-        if (@case is not null && !SnapshotKey.IsValidName(@case))
-        {
-            throw new SnapshotException($"'{@case}' cannot be a snapshot case name: use letters, digits, '-', '_' and '.' only.");
-        }
-
-        var accepted = new List<AcceptedSnapshot>();
-        foreach (var (key, receivedPath) in Received(running, family, @case))
-        {
-            var approvedPath = Tree.ApprovedPathFor(running, key);
-            var replaced = File.Exists(approvedPath);
-            File.Move(receivedPath, approvedPath, overwrite: true);
-            accepted.Add(new AcceptedSnapshot(key, receivedPath, approvedPath, replaced));
-        }
-
-        return accepted;
-    }
-
-    private IEnumerable<(SnapshotKey Key, string Path)> Received(Platform running, string? family, string? @case)
-    {
-        var releaseDirectory = Tree.ReleaseDirectoryFor(running);
-        if (!Directory.Exists(releaseDirectory))
-        {
-            return [];
-        }
-
-        var found = new List<(SnapshotKey, string)>();
-        foreach (var familyDirectory in Directory.EnumerateDirectories(releaseDirectory))
-        {
-            var familyName = Path.GetFileName(familyDirectory);
-            if (!SnapshotKey.IsValidName(familyName)
-                || (family is not null && !string.Equals(familyName, family, StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            foreach (var file in Directory.EnumerateFiles(familyDirectory, "*" + SnapshotTree.ReceivedSuffix))
-            {
-                var fileName = Path.GetFileName(file);
-                if (!fileName.EndsWith(SnapshotTree.ReceivedSuffix, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var caseName = fileName[..^SnapshotTree.ReceivedSuffix.Length];
-                if (!SnapshotKey.IsValidName(caseName)
-                    || (@case is not null && !string.Equals(caseName, @case, StringComparison.Ordinal)))
-                {
-                    continue;
-                }
-
-                found.Add((new SnapshotKey(familyName, caseName), file));
-            }
-        }
-
-        found.Sort((a, b) => string.CompareOrdinal(a.Item2, b.Item2));
-        return found;
+            var approved = tree.ApprovedPathFor(running, key);
+            var replaced = File.Exists(approved);
+            File.Move(tree.ReceivedPath(running, key), approved, overwrite: true);
+            return new AcceptedSnapshot(key, tree.ReceivedPath(running, key), approved, replaced);
+        })];
     }
 }

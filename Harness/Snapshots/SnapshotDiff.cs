@@ -23,19 +23,8 @@ public static class SnapshotDiff
     /// <summary>Splits text into lines: "\r\n" and "\r" count as "\n"; one final newline ends the last line.</summary>
     public static IReadOnlyList<string> SplitLines(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var normalised = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        if (normalised.Length == 0)
-        {
-            return [];
-        }
-
-        if (normalised.EndsWith('\n'))
-        {
-            normalised = normalised[..^1];
-        }
-
-        return normalised.Split('\n');
+        return normalised.Length == 0 ? [] : (normalised.EndsWith('\n') ? normalised[..^1] : normalised).Split('\n');
     }
 
     /// <summary>The whole diff, rendered (see <see cref="Render(IReadOnlyList{DiffLine}, int)"/>); empty when nothing changed.</summary>
@@ -44,14 +33,11 @@ public static class SnapshotDiff
     /// <summary>An edit script turning <paramref name="oldText"/> into <paramref name="newText"/>, line by line; removals come before additions.</summary>
     public static IReadOnlyList<DiffLine> Compute(string oldText, string newText)
     {
-        ArgumentNullException.ThrowIfNull(oldText);
-        ArgumentNullException.ThrowIfNull(newText);
-
         var result = Differ.Instance.CreateDiffs(oldText, newText, ignoreWhiteSpace: false, ignoreCase: false, SnapshotLines.Instance);
         var (old, @new) = (result.PiecesOld, result.PiecesNew);
         var script = new List<DiffLine>(old.Count + @new.Count);
         int a = 0, b = 0;
-        foreach (var block in result.DiffBlocks)
+        foreach (var block in result.DiffBlocks.Append(new(old.Count, 0, @new.Count, 0)))
         {
             for (; a < block.DeleteStartA; a++, b++)
             {
@@ -69,148 +55,55 @@ public static class SnapshotDiff
             }
         }
 
-        for (; a < old.Count; a++, b++)
-        {
-            script.Add(new DiffLine(DiffKind.Same, old[a], a + 1, b + 1));
-        }
-
         return script;
     }
 
-    /// <summary>True when the diff has at least one removed or added line.</summary>
-    public static bool HasChanges(IReadOnlyList<DiffLine> diff) => diff.Any(d => d.Kind != DiffKind.Same);
-
     /// <summary>
-    /// Renders a diff in unified style: hunks headed "@@ -a,b +c,d @@", lines prefixed "-", "+" or " ",
-    /// <paramref name="context"/> unchanged lines around each change, and the unchanged lines in
-    /// between counted rather than shown. Empty when nothing changed.
+    /// Renders a diff in unified style: hunks headed "@@ -a,b +c,d @@" and the Markdown heading
+    /// they fall under (as git names the enclosing function: in a snapshot, the step whose table
+    /// changed), lines prefixed "-", "+" or " ", <paramref name="context"/> unchanged lines around
+    /// each change, and the unchanged lines between hunks counted rather than shown. Empty when nothing changed.
     /// </summary>
     public static string Render(IReadOnlyList<DiffLine> diff, int context = 2)
     {
-        ArgumentNullException.ThrowIfNull(diff);
         ArgumentOutOfRangeException.ThrowIfNegative(context);
-
         var show = new bool[diff.Count];
         for (var i = 0; i < diff.Count; i++)
         {
-            if (diff[i].Kind == DiffKind.Same)
-            {
-                continue;
-            }
-
-            for (var k = Math.Max(0, i - context); k <= Math.Min(diff.Count - 1, i + context); k++)
+            for (var k = Math.Max(0, i - context); diff[i].Kind != DiffKind.Same && k <= Math.Min(diff.Count - 1, i + context); k++)
             {
                 show[k] = true;
             }
         }
 
         var text = new StringBuilder();
-        var index = 0;
-        while (index < diff.Count)
+        for (int start = 0, end; start < diff.Count; start = end)
         {
-            if (!show[index])
+            for (end = start; end < diff.Count && show[end] == show[start]; end++)
             {
-                var start = index;
-                while (index < diff.Count && !show[index])
-                {
-                    index++;
-                }
+            }
 
+            if (!show[start])
+            {
                 // Only gaps between hunks are announced; leading and trailing context is implied by the line numbers.
-                if (start > 0 && index < diff.Count)
-                {
-                    var skipped = index - start;
-                    text.Append("  ... ").Append(skipped).Append(skipped == 1 ? " unchanged line" : " unchanged lines").Append(" ...\n");
-                }
-
+                text.Append(start > 0 && end < diff.Count ? $"  ... {end - start} unchanged line{(end - start == 1 ? "" : "s")} ...\n" : "");
                 continue;
             }
 
-            var end = index;
-            while (end < diff.Count && show[end])
+            var hunk = diff.Skip(start).Take(end - start).ToList();
+            var section = diff.Take(start + 1).Where(d => d.Kind != DiffKind.Added && d.Text.StartsWith('#')).Select(d => " " + d.Text).LastOrDefault();
+            text.Append($"@@ -{First(d => d.OldNumber)},{hunk.Count(d => d.OldNumber is not null)} +{First(d => d.NewNumber)},{hunk.Count(d => d.NewNumber is not null)} @@{section}\n");
+            foreach (var line in hunk)
             {
-                end++;
+                text.Append(line.Kind switch { DiffKind.Removed => '-', DiffKind.Added => '+', _ => ' ' }).Append(line.Text).Append('\n');
             }
 
-            AppendHunk(text, diff, index, end);
-            index = end;
+            // Unified-diff convention: a side with no line in the hunk names the line before it.
+            int First(Func<DiffLine, int?> number) =>
+                hunk.Select(number).FirstOrDefault(n => n is not null) ?? diff.Take(start).Select(number).LastOrDefault(n => n is not null) ?? 0;
         }
 
         return text.ToString();
-    }
-
-    private static void AppendHunk(StringBuilder text, IReadOnlyList<DiffLine> diff, int start, int end)
-    {
-        var oldCount = 0;
-        var newCount = 0;
-        int? oldStart = null;
-        int? newStart = null;
-        for (var i = start; i < end; i++)
-        {
-            if (diff[i].OldNumber is { } o)
-            {
-                oldStart ??= o;
-                oldCount++;
-            }
-
-            if (diff[i].NewNumber is { } n)
-            {
-                newStart ??= n;
-                newCount++;
-            }
-        }
-
-        // Unified-diff convention: an empty side names the line before it.
-        text.Append("@@ -").Append(oldStart ?? LineBefore(diff, start, old: true)).Append(',').Append(oldCount)
-            .Append(" +").Append(newStart ?? LineBefore(diff, start, old: false)).Append(',').Append(newCount)
-            .Append(" @@");
-        if (SectionBefore(diff, start) is { } section)
-        {
-            text.Append(' ').Append(section);
-        }
-
-        text.Append('\n');
-        for (var i = start; i < end; i++)
-        {
-            var prefix = diff[i].Kind switch
-            {
-                DiffKind.Removed => '-',
-                DiffKind.Added => '+',
-                _ => ' ',
-            };
-            text.Append(prefix).Append(diff[i].Text).Append('\n');
-        }
-    }
-
-    /// <summary>
-    /// The Markdown heading a hunk falls under, as git names the enclosing function: in a
-    /// snapshot it is the step whose table changed.
-    /// </summary>
-    private static string? SectionBefore(IReadOnlyList<DiffLine> diff, int start)
-    {
-        for (var i = start; i >= 0; i--)
-        {
-            if (diff[i].Kind != DiffKind.Added && diff[i].Text.StartsWith('#'))
-            {
-                return diff[i].Text;
-            }
-        }
-
-        return null;
-    }
-
-    private static int LineBefore(IReadOnlyList<DiffLine> diff, int start, bool old)
-    {
-        for (var i = start - 1; i >= 0; i--)
-        {
-            var number = old ? diff[i].OldNumber : diff[i].NewNumber;
-            if (number is { } found)
-            {
-                return found;
-            }
-        }
-
-        return 0;
     }
 }
 

@@ -6,53 +6,61 @@ namespace OolSpecs.Harness.Snapshots;
 
 /// <summary>
 /// Compares a rendered observation with the approved snapshot for the running release
-/// (see <see cref="SnapshotTree.Locate"/>). On a difference it writes the received file under the
-/// running release and throws <see cref="SnapshotMismatchException"/>; on a match it leaves no received file.
-/// On a platform with no approved snapshot at all it writes the received file and throws
-/// <see cref="SnapshotBaselineMissingException"/>: a first run, not a failure.
+/// (<see cref="SnapshotTree.Locate"/>), in memory. Only a difference touches the disk: the
+/// received file is written under the running release, the diff tool is offered it (when the
+/// verifier was given one), and <see cref="SnapshotMismatchException"/> is thrown. A match deletes
+/// the received file an earlier failing run left and creates nothing. With nothing approved for
+/// the os and arch at all, the received file is written and <see cref="SnapshotBaselineMissingException"/>
+/// is thrown: a first run, not a failure.
 /// </summary>
-public sealed class SnapshotVerifier
+/// <remarks>
+/// Comparing before writing is what keeps parallel specs apart: a passing spec neither makes nor
+/// removes a directory, so none can vanish under a failing spec that is writing into it.
+/// </remarks>
+/// <param name="tree">The snapshot tree.</param>
+/// <param name="running">The platform observed on.</param>
+/// <param name="openDiff">Called with the received and the approved file on a mismatch; null opens nothing.</param>
+public sealed class SnapshotVerifier(SnapshotTree tree, Platform running, Action<string, string>? openDiff = null)
 {
-    public SnapshotVerifier(SnapshotTree tree, Platform running)
-    {
-        ArgumentNullException.ThrowIfNull(tree);
-        ArgumentNullException.ThrowIfNull(running);
-        Tree = tree;
-        Running = running;
-    }
+    static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    public SnapshotTree Tree { get; }
+    public SnapshotTree Tree { get; } = tree ?? throw new ArgumentNullException(nameof(tree));
 
-    public Platform Running { get; }
+    public Platform Running { get; } = running ?? throw new ArgumentNullException(nameof(running));
 
-    /// <summary>A verifier over the repository's snapshots/ directory (<see cref="SnapshotRoot.Locate()"/>).</summary>
-    public static SnapshotVerifier ForRepository(Platform running) => new(new SnapshotTree(SnapshotRoot.Locate()), running);
+    /// <summary>The specs' verifier: the checkout's snapshots/ (<see cref="SnapshotRoot.Locate()"/>), and the developer's diff tool (<see cref="DiffTool"/>).</summary>
+    public static SnapshotVerifier ForRepository(Platform running) => new(new SnapshotTree(SnapshotRoot.Locate()), running, DiffTool.Open);
 
     /// <exception cref="SnapshotMismatchException">The text differs from the approved snapshot, or the platform has a baseline but no approved file for this case.</exception>
     /// <exception cref="SnapshotBaselineMissingException">Nothing at all is approved for this os and arch yet.</exception>
     public void Verify(SnapshotKey key, string text)
     {
         ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(text);
-
-        var normalised = Normalise(text);
+        var received = Normalise(text);
         var lookup = Tree.Locate(Running, key);
-        var familyDirectory = Tree.FamilyDirectoryFor(Running, key);
-        var createdFrom = FirstMissingDirectory(familyDirectory);
-        var verdict = ApprovalTestsSeam.Verify(familyDirectory, key.Case, lookup.Path, normalised);
-        switch (verdict.Outcome)
+        var approved = lookup.Path is null ? null : Normalise(File.ReadAllText(lookup.Path, Encoding.UTF8));
+        var receivedPath = Tree.ReceivedPath(Running, key);
+        if (approved == received)
         {
-            case SeamOutcome.Matched:
-                RemoveEmptyDirectories(familyDirectory, createdFrom);
-                return;
-            case SeamOutcome.ApprovedMissing when !Tree.HasBaseline(Running):
-                throw new SnapshotBaselineMissingException(key, Running, verdict.ReceivedPath);
-            case SeamOutcome.ApprovedMissing:
-                throw SnapshotMismatchException.Missing(key, lookup, verdict.ReceivedPath, normalised);
-            default:
-                var approvedText = File.ReadAllText(verdict.ApprovedPath, Encoding.UTF8);
-                throw SnapshotMismatchException.Mismatch(key, lookup, verdict.ApprovedPath, verdict.ReceivedPath, approvedText, normalised);
+            if (File.Exists(receivedPath))
+            {
+                File.Delete(receivedPath);
+            }
+
+            return;
         }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(receivedPath)!);
+        File.WriteAllText(receivedPath, received, Utf8NoBom);
+        if (lookup.Path is null)
+        {
+            throw Tree.HasBaseline(Running)
+                ? SnapshotMismatchException.Missing(key, lookup, receivedPath, received)
+                : new SnapshotBaselineMissingException(Running, receivedPath);
+        }
+
+        openDiff?.Invoke(receivedPath, lookup.Path);
+        throw SnapshotMismatchException.Mismatch(key, lookup, receivedPath, approved!, received);
     }
 
     /// <summary>Compares a scenario's observation, rendered, under the key the scenario files it.</summary>
@@ -62,54 +70,10 @@ public sealed class SnapshotVerifier
         Verify(scenario.KeyFor(observation), scenario.Render(observation));
     }
 
-    /// <summary>The outermost directory on the way to <paramref name="directory"/> (below the root) that does not exist yet.</summary>
-    private string? FirstMissingDirectory(string directory)
-    {
-        string? missing = null;
-        for (var current = directory;
-             current is not null && current.Length > Tree.Root.Length && !Directory.Exists(current);
-             current = Path.GetDirectoryName(current))
-        {
-            missing = current;
-        }
-
-        return missing;
-    }
-
-    /// <summary>
-    /// ApprovalTests writes the received file before comparing, so a passing case would leave empty
-    /// release/arch/family directories behind; remove the ones this call created (best effort: a
-    /// concurrent spec may be writing into them).
-    /// </summary>
-    private static void RemoveEmptyDirectories(string directory, string? createdFrom)
-    {
-        if (createdFrom is null)
-        {
-            return;
-        }
-
-        for (var current = directory; current is not null && current.Length >= createdFrom.Length; current = Path.GetDirectoryName(current))
-        {
-            try
-            {
-                if (Directory.EnumerateFileSystemEntries(current).Any())
-                {
-                    return;
-                }
-
-                Directory.Delete(current);
-            }
-            catch (IOException)
-            {
-                return;
-            }
-        }
-    }
-
-    /// <summary>'\n' line endings ("\r\n" and lone "\r" become "\n") and exactly one final newline.</summary>
+    /// <summary>'\n' line endings ("\r\n" and lone "\r" become "\n"), no byte-order mark, exactly one final newline.</summary>
     public static string Normalise(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').TrimEnd('\n') + "\n";
+        return text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').TrimEnd('\n') + "\n";
     }
 }
