@@ -49,50 +49,49 @@ public static class BehaviourMatrix
     {
         report.Heading(2, family);
         var cases = CaseValues.Of(family, snapshots, published);
-        var page = $"Claims, specs and every approved table: [families/{family}.md](families/{family}.md).";
+        var page = $"Claims, cases, specs and every approved file: [families/{family}.md](families/{family}.md).";
         if (cases.Count == 0)
         {
-            report.Paragraph(page + " No snapshot of this family is approved on any platform yet, and the article published no numbers for it.");
+            report.Paragraph(page + " The family has no case yet: no table of cases, no scenario, no approved snapshot and no number of the article.");
             return;
         }
 
         report.Paragraph(snapshots.Of(family).Any(s => s.Platform.Os == "macos")
             ? page
             : page + " XNU (macOS): no approved observation of this family yet.");
+        report.Paragraph(CaseTable.Of(family) is { } table
+            ? $"One row per case of the family's table of cases (`{table.Name}`), in its order, then any case only the article or the snapshot tree has."
+            : "The family has no table of cases yet: one row per scenario `oolspecs observe` runs for it, then any case only the article or the snapshot tree has.");
         var articles = cases.Select(c => c.Article).OfType<PublishedTable>().Distinct().ToList();
         if (articles.Count > 0)
         {
             report.Paragraph("The article's column, as published: " + string.Join(", ", articles.Select(a => $"[`docs/reference/{a.File}`](reference/{a.File})")) + ".");
         }
 
-        var facts = cases.Where(c => c.IsFacts).ToList();
-        if (facts.Count > 0)
+        CasesTable(report, cases);
+        foreach (var walk in cases.Where(c => c.IsWalk))
         {
-            FactsTable(report, facts);
-        }
-
-        foreach (var walk in cases.Where(c => !c.IsFacts))
-        {
-            report.Heading(3, walk.Key.Case);
+            report.Heading(3, walk.Key!.Case);
             RowsTable(report, walk);
             report.Paragraph(LastChanged(walk));
         }
     }
 
-    /// <summary>One row per case: the cases that are each one set of facts (one OOL transfer each).</summary>
-    static void FactsTable(MarkdownReport report, IReadOnlyList<CaseValues> cases)
+    /// <summary>One row per case: a set of facts in its cells, a walk by its count of steps (its table follows).</summary>
+    static void CasesTable(MarkdownReport report, IReadOnlyList<CaseValues> cases)
     {
-        var releases = CaseValues.ReleasesOf(cases.SelectMany(c => c.Approved));
+        var releases = CaseValues.ReleasesOf(cases.SelectMany(c => c.Approved.Select(a => a.Snapshot)));
         var withArticle = cases.Any(c => c.ArticleValues is not null);
-        var values = cases.SelectMany(c => c.Approved.Select(a => KeyValues.Of(a.Text)).Append(c.ArticleValues)).OfType<KeyValues>().ToList();
-        var names = values.Select(v => string.Join(" / ", v.Columns)).Distinct().ToList();
+        var facts = cases.Where(c => !c.IsWalk)
+            .SelectMany(c => c.Approved.Select(a => a.Values).Append(c.ArticleValues)).OfType<KeyRows>().ToList();
+        var names = facts.Select(v => string.Join(" / ", v.Columns)).Distinct().ToList();
         var uniform = names.Count <= 1;
         if (uniform && names.Count == 1)
         {
-            report.Paragraph($"Each cell: {names[0]}.");
+            report.Paragraph($"Each cell of a case that is one set of facts: {names[0]}.");
         }
 
-        var headers = new List<string> { "case" };
+        List<string> headers = ["case", "kernel", "snapshot case"];
         if (withArticle)
         {
             headers.Add("article");
@@ -102,13 +101,18 @@ public static class BehaviourMatrix
         headers.Add("last changed");
         report.Table(headers, cases.Select(c =>
         {
-            var row = new List<string> { c.ArticleRows.Count == 1 ? $"{c.Key.Case} (article: {c.ArticleRows[0].Label})" : c.Key.Case };
+            var row = new List<string>
+            {
+                c.ArticleRows.Count == 1 ? $"{c.Label} (article: {c.ArticleRows[0].Label})" : c.Label,
+                c.Kernel,
+                c.Key is { } key ? $"`{key.Case}`" : Missing,
+            };
             if (withArticle)
             {
                 row.Add(c.ArticleValues is { } article ? Cell(article, uniform) : Missing);
             }
 
-            row.AddRange(releases.Select(r => Approved(c, r) is { } a ? Cell(KeyValues.Of(a.Text), uniform) : Missing));
+            row.AddRange(releases.Select(r => Approved(c, r) is { } a ? Cell(a, uniform) : Missing));
             row.Add(c.LastChanged.Count == 0 ? "not observed yet" : string.Join("; ", c.LastChanged.Select(l => $"{l.Series}: {l.Latest.Platform.ReleaseDirectory}")));
             return (IReadOnlyList<string>)row;
         }));
@@ -117,13 +121,13 @@ public static class BehaviourMatrix
     /// <summary>A case that is a walk: one row per step, a column for the article and for each release it changed at.</summary>
     static void RowsTable(MarkdownReport report, CaseValues walk)
     {
-        var columns = new List<(string Header, KeyValues Values)>();
+        var columns = new List<(string Header, KeyRows Values)>();
         if (walk.ArticleValues is { } article)
         {
             columns.Add(("article", article));
         }
 
-        columns.AddRange(walk.Approved.Select(a => (a.Platform.ToString(), KeyValues.Of(a.Text))));
+        columns.AddRange(walk.Approved.Where(a => a.Values is not null).Select(a => (a.Snapshot.Platform.ToString(), a.Values!)));
         var labels = columns.SelectMany(c => c.Values.Rows.Select(r => r.Label)).Distinct().ToList();
         report.Table(
             ["step", .. columns.Select(c => $"{c.Header}: {string.Join(" / ", c.Values.Columns)}")],
@@ -134,14 +138,20 @@ public static class BehaviourMatrix
             ]));
     }
 
-    static ApprovedSnapshot? Approved(CaseValues c, Platform release) =>
-        c.Approved.Where(a => a.Platform.Os == release.Os && a.Platform.Arch == release.Arch && a.Platform.Release <= release.Release)
-            .MaxBy(a => a.Platform.Release);
+    static ApprovedValues? Approved(CaseValues c, Platform release) =>
+        c.Approved.Where(a => a.Snapshot.Platform.Os == release.Os && a.Snapshot.Platform.Arch == release.Arch && a.Snapshot.Platform.Release <= release.Release)
+            .MaxBy(a => a.Snapshot.Platform.Release);
 
-    static string Cell(KeyValues values, bool uniform) =>
-        uniform
-            ? string.Join(" / ", values.Rows[0].Values)
-            : string.Join(", ", values.Columns.Zip(values.Rows[0].Values, (n, v) => $"{n} {v}"));
+    /// <summary>An approved snapshot's cell: its facts, its count of steps (a walk: its table follows), or a link where its scenario declares no key table.</summary>
+    static string Cell(ApprovedValues approved, bool uniform) =>
+        approved.Values is not { } values ? $"[approved](../snapshots/{approved.Snapshot.Path})"
+        : values.IsFacts ? Cell(values, uniform)
+        : $"{values.Rows.Count} steps, below";
+
+    static string Cell(KeyRows values, bool uniform) =>
+        !values.IsFacts ? $"{values.Rows.Count} steps, below"
+        : uniform ? string.Join(" / ", values.Rows[0].Values)
+        : string.Join(", ", values.Columns.Zip(values.Rows[0].Values, (n, v) => $"{n} {v}"));
 
     static string LastChanged(CaseValues c) =>
         c.LastChanged.Count == 0

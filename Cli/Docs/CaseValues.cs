@@ -1,35 +1,56 @@
 using OolSpecs.Harness.Platforms;
+using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Snapshots;
+using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Harness.Docs;
 
-/// <summary>
-/// Everything the docs know of one case: its approved snapshots (oldest release first per
-/// platform), and the article rows that measured it.
-/// </summary>
-public sealed record CaseValues(SnapshotKey Key, IReadOnlyList<ApprovedSnapshot> Approved, PublishedTable? Article, IReadOnlyList<PublishedRow> ArticleRows)
-{
-    /// <summary>Rows (a walk of steps) or one set of facts: as its newest snapshot has it, else as the article's rows do.</summary>
-    public bool IsFacts => Approved.Count > 0 ? KeyValues.Of(Approved[^1].Text).IsFacts : ArticleRows.Count <= 1;
+/// <summary>One approved snapshot with the key values its declared table holds (null: its scenario declares none).</summary>
+public sealed record ApprovedValues(ApprovedSnapshot Snapshot, KeyRows? Values);
 
-    public KeyValues? ArticleValues => Article?.KeyValuesOf(ArticleRows);
+/// <summary>
+/// Everything the matrix knows of one case: its row (a row of the family's table of cases, or a
+/// case only the snapshot tree or the article knows), its approved snapshots (oldest release
+/// first per platform), and the article rows that measured it.
+/// </summary>
+public sealed record CaseValues(string Label, string Kernel, SnapshotKey? Key, IReadOnlyList<ApprovedValues> Approved, PublishedTable? Article, IReadOnlyList<PublishedRow> ArticleRows)
+{
+    public KeyRows? ArticleValues => Article?.KeyRowsOf(ArticleRows);
+
+    /// <summary>The values a reader compares, newest approved first, then the article's.</summary>
+    IEnumerable<KeyRows> AllValues => Approved.Select(a => a.Values).Reverse().Append(ArticleValues).OfType<KeyRows>();
+
+    /// <summary>A walk of steps has a table of its own below the family's; a set of facts (or nothing yet) is one row.</summary>
+    public bool IsWalk => AllValues.FirstOrDefault() is { IsFacts: false };
 
     /// <summary>"linux x86_64 at linux-6.18", one per os and arch: the release each last changed at.</summary>
     public IReadOnlyList<(string Series, ApprovedSnapshot Latest)> LastChanged =>
-        [.. Approved.GroupBy(a => $"{a.Platform.Os} {a.Platform.Arch}").Select(g => (g.Key, g.MaxBy(a => a.Platform.Release)!))];
+        [.. Approved.Select(a => a.Snapshot).GroupBy(a => $"{a.Platform.Os} {a.Platform.Arch}").Select(g => (g.Key, g.MaxBy(a => a.Platform.Release)!))];
 
-    /// <summary>The cases of a family: the article's first (in its order), then the others by name.</summary>
+    /// <summary>
+    /// The cases of a family: every row of its table of cases in table order (without a table:
+    /// every scenario of the family the catalogue lists), then the article's cases and the
+    /// approved ones no row names, by name.
+    /// </summary>
     public static IReadOnlyList<CaseValues> Of(string family, ApprovedSnapshots snapshots, IReadOnlyList<PublishedTable> published)
     {
+        var table = CaseTable.Of(family);
+        var rows = table is not null
+            ? table.Rows.Select(r => (Label: r.Description, Kernel: r.Kernel.Title(), Key: CaseTable.KeyOf(r, family)))
+            : ScenarioCatalogue.All.SelectMany(g => g.Scenarios).Where(s => s.Family == family)
+                .Select(s => (Label: s.Case, Kernel: string.Join(", ", s.Kernels.Select(k => k.Title())), Key: (SnapshotKey?)s.Key));
+        var listed = rows.DistinctBy(r => r.Key is null ? r.Label : r.Key.ToString()).ToList();
         var articleRows = published.SelectMany(t => t.Rows.Select(r => (Table: t, Row: r))).Where(p => p.Row.Key.Family == family).ToList();
-        var keys = articleRows.Select(p => p.Row.Key).Distinct()
-            .Concat(snapshots.Of(family).Select(s => s.Key).Distinct().OrderBy(k => k.Case, StringComparer.Ordinal))
+        var unlisted = articleRows.Select(p => p.Row.Key)
+            .Concat(snapshots.Of(family).Select(s => s.Key).OrderBy(k => k.Case, StringComparer.Ordinal))
             .Distinct()
-            .ToList();
-        return [.. keys.Select(key =>
+            .Where(k => listed.All(r => r.Key != k))
+            .Select(k => (Label: k.Case, Kernel: string.Join(", ", snapshots.All.Where(s => s.Key == k).Select(s => s.Platform.Kernel.Title()).Distinct()), Key: (SnapshotKey?)k));
+        return [.. listed.Concat(unlisted).Select(r =>
         {
-            var rows = articleRows.Where(p => p.Row.Key == key).ToList();
-            return new CaseValues(key, [.. snapshots.All.Where(s => s.Key == key)], rows.FirstOrDefault().Table, [.. rows.Select(p => p.Row)]);
+            var article = articleRows.Where(p => p.Row.Key == r.Key).ToList();
+            var approved = snapshots.All.Where(s => s.Key == r.Key).Select(s => new ApprovedValues(s, DeclaredKeyTables.Of(s))).ToList();
+            return new CaseValues(r.Label, r.Kernel.Length == 0 ? "—" : r.Kernel, r.Key, approved, article.FirstOrDefault().Table, [.. article.Select(p => p.Row)]);
         })];
     }
 

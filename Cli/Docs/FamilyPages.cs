@@ -1,5 +1,6 @@
 using OolSpecs.Harness.Rendering;
 using OolSpecs.Harness.Words;
+using OolSpecs.Specs.Support;
 using static OolSpecs.Harness.Docs.SpecFamilies;
 
 namespace OolSpecs.Harness.Docs;
@@ -35,7 +36,8 @@ public static class FamilyPages
             .Heading(1, family)
             .Paragraph(Generated + " [All families](README.md) · [behaviour matrix](../behaviour-matrix.md).");
         Run(report, family);
-        ClaimsOf(report, family, evidence);
+        var numbers = ClaimsOf(report, family, evidence);
+        Cases(report, CaseTable.Of(family), numbers);
         SpecsOf(report, family);
         Article(report, family, published);
         Approved(report, family, snapshots);
@@ -52,25 +54,69 @@ public static class FamilyPages
                        "```");
     }
 
-    static void ClaimsOf(MarkdownReport report, string family, ClaimEvidence evidence)
+    /// <summary>The claims, numbered C1, C2… in page order, each with the specs that assert it; returns the numbers, which the cases cite.</summary>
+    static IReadOnlyDictionary<Claim, string> ClaimsOf(MarkdownReport report, string family, ClaimEvidence evidence)
     {
         report.Heading(2, "Claims");
         var byKernel = Claims(family).GroupBy(c => c.Kernel).OrderBy(g => g.Key).ToList();
+        var numbers = new Dictionary<Claim, string>();
         if (byKernel.Count == 0)
         {
             report.Paragraph("This family declares no claim of its own: its specs assert what they check inline.");
-            return;
+            return numbers;
         }
 
         report.Paragraph("Evidence: " + ClaimEvidence.Rule);
 
         foreach (var kernel in byKernel)
         {
+            var specs = ClaimCatalogue.Watched(kernel.Key).ToDictionary(w => w.Sentence, w => w.Specs);
+            foreach (var claim in kernel)
+            {
+                numbers.TryAdd(claim, $"C{numbers.Count + 1}");
+            }
+
             report.Heading(3, $"On {kernel.Key.Title()}")
                 .Paragraph(evidence.Tally(family, kernel.Key) + ".")
-                .Table(["claim", "evidence", "decided by", "read at"],
-                    kernel.Select(c => (IReadOnlyList<string>)[c.Sentence, evidence.Of(family, c).Render(), c.Source.DecidedBy, c.Source.ReadAt]));
+                .Table(["#", "claim", "asserted by", "evidence", "decided by", "read at"],
+                    kernel.Select(c => (IReadOnlyList<string>)
+                    [
+                        numbers[c], c.Sentence, AssertedBy(specs.GetValueOrDefault(c.Sentence) ?? []),
+                        evidence.Of(family, c).Render(), c.Source.DecidedBy, c.Source.ReadAt,
+                    ]));
         }
+
+        return numbers;
+    }
+
+    /// <summary>The specs that assert a claim ("Namespace.Class.Method"), each as its class and its name read as a sentence.</summary>
+    static string AssertedBy(IReadOnlyList<string> specs) =>
+        specs.Count == 0
+            ? "no spec reads it directly"
+            : string.Join("<br>", specs.Select(spec => spec.Split('.')).Select(parts => $"`{parts[^2]}`: {Sentence(parts[^1])}"));
+
+    /// <summary>
+    /// The family's one table of cases, row by row: what is sent or done, with which allocation and
+    /// probe command, the claims it falls under (by their numbers above) and what breaks if the
+    /// kernel gets it wrong.
+    /// </summary>
+    public static void Cases(MarkdownReport report, CaseTable? table, IReadOnlyDictionary<Claim, string> numbers)
+    {
+        report.Heading(2, "Cases");
+        if (table is null)
+        {
+            report.Paragraph("This family has no table of cases yet (a public static readonly list of `ISpecCase` rows in its namespace); its specs name their cases themselves.");
+            return;
+        }
+
+        report.Paragraph($"The family's one table of cases, `{table.Name}`: its specs are theories over these rows. Claims are numbered as in the table of claims above.")
+            .Table(["case", "kernel", "allocation", "probe command", "claims", "security"],
+                table.Rows.Select(row => (IReadOnlyList<string>)
+                [
+                    row.Description, row.Kernel.Title(), row.Allocation, $"`{row.ProbeCommand}`",
+                    string.Join(", ", row.Claims.Select(c => numbers.GetValueOrDefault(c) ?? "a claim of another family")),
+                    row.Security,
+                ]));
     }
 
     static void SpecsOf(MarkdownReport report, string family)
@@ -118,32 +164,12 @@ public static class FamilyPages
         }
 
         report.Paragraph("A release holds only the cases that changed there; the others are as at the newest older release of the same os and arch. " +
-                         "Each case links its approved file, the whole observation the specs compare; beside it, the key values the " +
-                         "[behaviour matrix](../behaviour-matrix.md) compares across releases." +
+                         "Each link is the whole observation the specs compare; the [behaviour matrix](../behaviour-matrix.md) sets their key values side by side." +
                          (approved.Any(a => a.Platform.Os == "macos") ? "" : " XNU (macOS): none approved yet."));
-        foreach (var release in approved.GroupBy(a => a.Platform))
-        {
-            var values = release.Select(s => (Snapshot: s, Values: KeyValues.Of(s.Text))).ToList();
-            var columns = values.Select(v => string.Join(" / ", v.Values.Columns)).Distinct().ToList();
-            var uniform = columns.Count == 1;
-            report.Heading(3, release.Key.ToString())
-                .Table(
-                    ["case", uniform ? $"key values: {columns[0]}" : "key values", "approved file"],
-                    values.Select(v => (IReadOnlyList<string>)
-                    [
-                        v.Snapshot.Key.Case,
-                        KeyValuesCell(v.Values, uniform),
-                        $"[{v.Snapshot.Key.Case}.approved.md](../../snapshots/{v.Snapshot.Path})",
-                    ]));
-        }
-    }
-
-    /// <summary>One table cell: a walk's steps one per line, or a case's facts; each with its column names when the table's column cannot name them.</summary>
-    static string KeyValuesCell(KeyValues values, bool uniform)
-    {
-        var prefix = uniform ? "" : string.Join(" / ", values.Columns) + ": ";
-        return values.IsFacts
-            ? prefix + string.Join(" / ", values.Rows[0].Values)
-            : prefix + string.Join("<br>", values.Rows.Select(r => $"{r.Label}: {string.Join(" / ", r.Values)}"));
+        report.Table(["release", "approved files"], approved.GroupBy(a => a.Platform).Select(release => (IReadOnlyList<string>)
+        [
+            release.Key.ToString(),
+            string.Join(", ", release.Select(s => $"[{s.Key.Case}](../../snapshots/{s.Path})")),
+        ]));
     }
 }

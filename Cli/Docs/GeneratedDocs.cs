@@ -1,3 +1,4 @@
+using OolSpecs.Harness.SourceWatch;
 using OolSpecs.Specs.OolTransfer;
 using OolSpecs.Specs.PublishedTables;
 
@@ -8,11 +9,12 @@ public sealed record GeneratedDocument(string Path, string Text);
 
 /// <summary>
 /// Every generated document of a checkout, made from the spec assembly, the checkout's committed
-/// snapshots/ (never OOLSPECS_SNAPSHOTS) and its docs/reference/. `oolspecs docs` writes them,
-/// `oolspecs docs --check` and the freshness tests compare them, and `accept` rewrites them after
-/// approving, so one generator decides what docs/ holds.
+/// snapshots/ (never OOLSPECS_SNAPSHOTS) and its docs/reference/, and, given a clone of xnu
+/// (<paramref name="xnu"/>), docs/source-watch.md. `oolspecs docs` writes them, `oolspecs docs
+/// --check` and the freshness tests compare them, and `accept` rewrites them after approving, so
+/// one generator decides what docs/ holds. Without a clone the source-watch page is left as it is.
 /// </summary>
-public sealed class GeneratedDocs(string checkout)
+public sealed class GeneratedDocs(string checkout, GitSourceTree? xnu = null)
 {
     /// <summary>The one command that rewrites them; every "stale" message names it.</summary>
     public const string Command = "dotnet run --project Cli -- docs";
@@ -47,6 +49,7 @@ public sealed class GeneratedDocs(string checkout)
             new(BehaviourMatrix.Document, BehaviourMatrix.Render(matrixFamilies, snapshots, published)),
             new($"{FamilyPages.Folder}/{FamilyPages.Index}", FamilyPages.RenderIndex(families)),
             .. families.Select(f => new GeneratedDocument($"{FamilyPages.Folder}/{FamilyPages.FileName(f)}", FamilyPages.Render(f, snapshots, published, evidence))),
+            .. xnu is null ? [] : new[] { new GeneratedDocument(SourceWatchPage.File, SourceWatchPage.Render(xnu)) },
         ];
     }
 

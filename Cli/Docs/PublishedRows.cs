@@ -13,17 +13,20 @@ public sealed record PublishedTable(string File, string Source, IReadOnlyList<st
     /// <summary>The column that names a row (the fork step, the OOL case number).</summary>
     public string LabelColumn => Columns[0];
 
-    /// <summary>The key values of one case's rows, in the shape of a snapshot's (<see cref="KeyValues"/>).</summary>
-    public KeyValues KeyValuesOf(IReadOnlyList<PublishedRow> rows)
+    /// <summary>The facts the article publishes for a VM region, the ones worth a column where its row is one case.</summary>
+    public static readonly IReadOnlyList<string> RegionFacts = ["copy", "pages_resident", "ref_count", "share_mode"];
+
+    /// <summary>The key values of one case's rows: a walk where it measured several steps, else its region facts.</summary>
+    public KeyRows KeyRowsOf(IReadOnlyList<PublishedRow> rows)
     {
         if (rows.Count > 1)
         {
             var columns = Columns.Skip(1).ToList();
-            return new KeyValues(columns, [.. rows.Select(r => (KeyValues.StepLabel(r.Label), (IReadOnlyList<string>)[.. columns.Select(c => r.Cells[c])]))]);
+            return new KeyRows(columns, [.. rows.Select(r => (KeyRows.Label([r.Label]), (IReadOnlyList<string>)[.. columns.Select(c => r.Cells[c])]))], IsFacts: false);
         }
 
-        var names = KeyValues.ArticleFacts.Where(Columns.Contains).ToList();
-        return new KeyValues(names, [("", [.. names.Select(n => rows[0].Cells[n])])]);
+        var names = RegionFacts.Where(Columns.Contains).ToList();
+        return new KeyRows(names, [("", [.. names.Select(n => rows[0].Cells[n])])], IsFacts: true);
     }
 }
 

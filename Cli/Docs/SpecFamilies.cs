@@ -101,6 +101,8 @@ public static partial class SpecFamilies
         ("receivers", "receiver's"),
         ("senders", "sender's"),
         ("regions", "region's"),
+        ("originals frames", "original's frames"),
+        ("mappings own", "mapping's own"),
         ("tasks charges", "tasks' charges"),
         ("malloced", "malloc'ed"),
         ("vm allocate memory", "vm_allocate'd memory"),

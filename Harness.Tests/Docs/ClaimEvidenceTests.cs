@@ -80,7 +80,7 @@ public sealed class ClaimEvidenceTests : IDisposable
         using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
         using (var writer = new StreamWriter(archive.CreateEntry("macos-26.0/arm64/ForkCopyOnWrite/fork-cow.received.md").Open()))
         {
-            writer.Write("# Fork copy-on-write (XNU)\n\nobserved on a Mac\n");
+            writer.Write("# Fork copy-on-write (XNU)\n\nobserved on a Mac\n\n## Summary\n\n| step | actor | share_mode | ref_count | pages_resident |\n| --- | --- | --- | --- | --- |\n| 1. after-map | parent | SM_EMPTY | 0 | 0 |\n");
         }
 
         var errors = new StringWriter();
@@ -88,7 +88,8 @@ public sealed class ClaimEvidenceTests : IDisposable
             .Run(["accept", "--from", zip]).Should().Be(ExitCode.Done, errors.ToString());
 
         ClaimEvidence.Read(checkout.Root).Of(ForkFamily, XnuForkClaims.Written).ObservedOn.Should().Equal(MacOs(26, 0));
-        File.ReadAllText(page).Should().Contain("| writing makes the pages resident in a private region with one reference | observed on macos-26.0 arm64; published: `article-fork-walkthrough.tsv` row after-write |");
+        File.ReadAllLines(page).Single(line => line.Contains("| writing makes the pages resident in a private region with one reference |"))
+            .Should().Contain("| observed on macos-26.0 arm64; published: `article-fork-walkthrough.tsv` row after-write |");
         File.ReadAllText(Path.Combine(checkout.Root, "docs", "specs.md")).Should().Contain("| XNU 11 claims: 11 observed");
     }
 

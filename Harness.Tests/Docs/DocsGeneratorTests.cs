@@ -1,8 +1,12 @@
 using OolSpecs.Harness.Docs;
+using OolSpecs.Harness.Rendering;
+using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Snapshots;
 using OolSpecs.Harness.Tests.Snapshots;
+using OolSpecs.Harness.Words;
 using OolSpecs.Specs.ForkCopyOnWrite;
 using OolSpecs.Specs.PublishedTables;
+using OolSpecs.Specs.Support;
 
 namespace OolSpecs.Harness.Tests.Docs;
 
@@ -22,16 +26,14 @@ public sealed class DocsGeneratorTests : IDisposable
         "| 1. after-map | parent | SM_EMPTY | 0 | 0 |\n" +
         $"| 3. child-after-fork | child | {childAfterFork} | 2 | 1 |\n\n## 1. after-map (parent)\n\n| field | value |\n| --- | --- |\n| share_mode | SM_EMPTY |\n";
 
-    static string OolCase(string copy, int resident) =>
-        "# OOL transfer\n\n## Receiver: message 1 descriptor\n\n| field | value |\n| --- | --- |\n" +
-        $"| copy | {copy} |\n| size (bytes) | 16384 |\n\n## Receiver: message 1 received\n\n| field | value |\n| --- | --- |\n" +
-        $"| region (pages from buffer) | 0..1 |\n| share_mode | SM_PRIVATE |\n| ref_count | 1 |\n| pages_resident | {resident} |\n\n" +
-        "## Sender: message 1 before-send\n\n| field | value |\n| --- | --- |\n| share_mode | SM_COW |\n";
+    static string OolRun(string path) =>
+        "# OOL transfer\n\n`oolprobe ool-transfer`: made up.\n\n## Summary\n\n| field | value |\n| --- | --- |\n" +
+        $"| message 1 send | KERN_SUCCESS |\n| message 1 copy path | {path} |\n\n## Receiver: message 1 descriptor\n\n| field | value |\n| --- | --- |\n| copy | VIRTUAL_COPY |\n";
 
     [Fact]
-    public void A_snapshot_that_leads_with_a_summary_table_is_keyed_by_its_rows_with_step_numbers_dropped()
+    public void The_key_values_are_the_table_the_scenario_declares_read_by_its_heading_and_columns_with_step_numbers_dropped()
     {
-        var key = KeyValues.Of(XnuWalk("SM_COW"));
+        var key = KeyRows.Read(XnuWalk("SM_COW"), ForkCowScenario.KeyTableOn(Kernel.Xnu), "walk.approved.md");
 
         key.IsFacts.Should().BeFalse();
         key.Columns.Should().Equal("actor", "share_mode", "ref_count", "pages_resident");
@@ -40,27 +42,47 @@ public sealed class DocsGeneratorTests : IDisposable
     }
 
     [Fact]
-    public void A_snapshot_of_field_tables_is_keyed_by_the_articles_facts_at_their_first_appearance()
+    public void A_declared_facts_table_is_one_set_of_named_facts_and_the_tables_after_it_are_not_read()
     {
-        var key = KeyValues.Of(OolCase("VIRTUAL_COPY", 1));
+        var key = KeyRows.Read(OolRun("virtual copy"), OolTransferScenario.KeyTableOn(Kernel.Xnu), "ool.approved.md");
 
         key.IsFacts.Should().BeTrue();
-        key.Columns.Should().Equal("copy", "pages_resident", "ref_count", "share_mode");
-        key.Rows[0].Values.Should().Equal("VIRTUAL_COPY", "1", "1", "SM_PRIVATE");
-        key.Rows[0].Values[3].Should().NotBe("SM_COW", "the receiver's region comes before the sender's, and the first appearance counts");
+        key.Columns.Should().Equal("message 1 send", "message 1 copy path");
+        key.Rows.Single().Values.Should().Equal("KERN_SUCCESS", "virtual copy");
+    }
+
+    [Fact]
+    public void A_snapshot_whose_declared_heading_or_columns_differ_fails_naming_its_file()
+    {
+        var declared = ForkCowScenario.KeyTableOn(Kernel.Xnu);
+
+        var renamed = () => KeyRows.Read(XnuWalk("SM_COW").Replace("## Summary", "## Overview"), declared, "snapshots/x/fork-cow.approved.md");
+        var otherColumns = () => KeyRows.Read(XnuWalk("SM_COW").Replace("| ref_count |", "| refs |"), declared, "snapshots/x/fork-cow.approved.md");
+
+        renamed.Should().Throw<DocsInputException>().WithMessage("snapshots/x/fork-cow.approved.md: no \"## Summary\" heading*");
+        otherColumns.Should().Throw<DocsInputException>().WithMessage("snapshots/x/fork-cow.approved.md: the table under \"## Summary\" has the columns [step | actor | share_mode | refs | pages_resident]*");
     }
 
     [Fact]
     public void Escaped_pipes_stay_inside_their_cell() =>
-        MarkdownTable.Parse("| a | b |\n| --- | --- |\n| x \\| y | z |\n").Single().Rows.Single().Should().Equal("x | y", "z");
+        KeyRows.Read("## Summary\n\n| field | value |\n| --- | --- |\n| x \\| y | z |\n", KeyTable.Facts("Summary"), "f").Columns.Should().Equal("x | y");
+
+    [Fact]
+    public void Every_approved_snapshot_of_the_checkout_carries_the_table_its_scenario_declares()
+    {
+        var approved = ApprovedSnapshots.Read(RepositoryRoot.Combine("snapshots")).All;
+
+        approved.Should().NotBeEmpty();
+        approved.Where(s => DeclaredKeyTables.Of(s) is null).Select(s => s.Path).Should().BeEmpty("every approved family's scenario declares its key table");
+    }
 
     [Fact]
     public void The_matrix_shows_each_release_a_case_changed_at_and_carries_unchanged_cases_forward()
     {
         tree.Write("macos-15.5", "arm64", Fork, XnuWalk("SM_COW"));
         tree.Write("macos-26.0", "arm64", Fork, XnuWalk("SM_SHARED"));
-        tree.Write("macos-15.5", "arm64", Case1, OolCase("VIRTUAL_COPY", 1));
-        tree.Write("macos-26.0", "arm64", Case3, OolCase("VIRTUAL_COPY", 16));
+        tree.Write("macos-15.5", "arm64", Case1, OolRun("virtual copy"));
+        tree.Write("macos-26.0", "arm64", Case3, OolRun("physical copy"));
         tree.Write("macos-26.0", "arm64", new SnapshotKey("OolTransfer", "x"), "only received", SnapshotTree.ReceivedSuffix);
 
         var matrix = BehaviourMatrix.Render(["ForkCopyOnWrite", "OolTransfer", "Brand"], ApprovedSnapshots.Read(tree.Root), PublishedRows.All(RepositoryRoot.Locate()));
@@ -69,12 +91,31 @@ public sealed class DocsGeneratorTests : IDisposable
         matrix.Should().Contain("| step | article: actor / pages_resident / ref_count / share_mode | macos-15.5 arm64: actor / share_mode / ref_count / pages_resident | macos-26.0 arm64: actor / share_mode / ref_count / pages_resident |")
             .And.Contain("| child-after-fork | child / 1 / 2 / SM_COW | child / SM_COW / 2 / 1 | child / SM_SHARED / 2 / 1 |")
             .And.Contain("| after-write | parent / 1 / 1 / SM_PRIVATE | — | — |", "a step only the article has")
-            .And.Contain("Last changed: macos arm64 at macos-26.0 ([approved file](../snapshots/macos-26.0/arm64/ForkCopyOnWrite/fork-cow.approved.md)).");
-        matrix.Should().Contain("| case | article | macos-15.5 arm64 | macos-26.0 arm64 | last changed |")
-            .And.Contain("| purgeable-virtual-1-page-no-free (article: 1 VIRTUAL;PAGE;NO_FREE) | VIRTUAL_COPY / 1 / 1 / SM_PRIVATE | VIRTUAL_COPY / 1 / 1 / SM_PRIVATE | VIRTUAL_COPY / 1 / 1 / SM_PRIVATE | macos arm64: macos-15.5 |")
-            .And.Contain("| purgeable-virtual-16-pages-no-free (article: 3 VIRTUAL;PAGEx16;NO_FREE) | VIRTUAL_COPY / 1 / 1 / SM_PRIVATE | — | VIRTUAL_COPY / 16 / 1 / SM_PRIVATE | macos arm64: macos-26.0 |")
-            .And.Contain("| purgeable-physical-1-page-free (article: 6 PHYSICAL;PAGE;FREE) | PHYSICAL_COPY / 4 / 1 / SM_PRIVATE | — | — | not observed yet |");
-        matrix.Should().Contain("## Brand").And.Contain("No snapshot of this family is approved on any platform yet");
+            .And.Contain("Last changed: macos arm64 at macos-26.0 ([approved file](../snapshots/macos-26.0/arm64/ForkCopyOnWrite/fork-cow.approved.md)).")
+            .And.Contain("| `fork-cow` | 6 steps, below | 2 steps, below | 2 steps, below | macos arm64: macos-26.0 |");
+        matrix.Should().Contain("| case | kernel | snapshot case | article | macos-15.5 arm64 | macos-26.0 arm64 | last changed |");
+        Row(matrix, "`purgeable-virtual-1-page-no-free`").Should().Contain("(article: 1 VIRTUAL;PAGE;NO_FREE) | XNU |").And.EndWith(
+            "| copy VIRTUAL_COPY, pages_resident 1, ref_count 1, share_mode SM_PRIVATE " +
+            "| message 1 send KERN_SUCCESS, message 1 copy path virtual copy | message 1 send KERN_SUCCESS, message 1 copy path virtual copy | macos arm64: macos-15.5 |");
+        Row(matrix, "`purgeable-virtual-16-pages-no-free`").Should().EndWith(
+            "| copy VIRTUAL_COPY, pages_resident 1, ref_count 1, share_mode SM_PRIVATE | — | message 1 send KERN_SUCCESS, message 1 copy path physical copy | macos arm64: macos-26.0 |");
+        Row(matrix, "`purgeable-physical-1-page-free`").Should().EndWith(
+            "| copy PHYSICAL_COPY, pages_resident 4, ref_count 1, share_mode SM_PRIVATE | — | — | not observed yet |");
+        matrix.Should().Contain("## Brand").And.Contain("The family has no case yet");
+    }
+
+    [Fact]
+    public void The_matrix_has_a_row_for_every_OOL_case_each_with_a_dash_where_nothing_is_approved_or_published()
+    {
+        var matrix = BehaviourMatrix.Render(["OolTransfer"], ApprovedSnapshots.Read(tree.Root), PublishedRows.All(RepositoryRoot.Locate()));
+
+        var rows = matrix.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).ToList();
+        foreach (var @case in OolCase.All)
+        {
+            rows.Should().ContainSingle(r => r.Contains($"| `{@case.Scenario.Case}` |"), "the OOL case {0} is a row of the matrix", @case.Description);
+        }
+
+        rows.Should().Contain(r => r.Contains("| `anonymous-virtual-16-pages-free` | — | not observed yet |"));
     }
 
     [Fact]
@@ -92,9 +133,9 @@ public sealed class DocsGeneratorTests : IDisposable
     {
         var page = Page(ApprovedSnapshots.Read(tree.Root));
 
-        page.Should().Contain($"| {XnuForkClaims.ChildShares.Sentence} | published: `article-fork-walkthrough.tsv` row child-after-fork | {XnuForkClaims.ChildShares.Source.DecidedBy} | {XnuForkClaims.ChildShares.Source.ReadAt} |")
-            .And.Contain($"| {LinuxForkClaims.ParentReuses.Sentence} | source only | {LinuxForkClaims.ParentReuses.Source.DecidedBy} | {LinuxForkClaims.ParentReuses.Source.ReadAt} |", "this made-up tree has no Linux snapshot")
-            .And.Contain("11 claims: none observed, 6 published, 5 source only.");
+        Row(page, XnuForkClaims.ChildShares.Sentence).Should().EndWith($"| published: `article-fork-walkthrough.tsv` row child-after-fork | {XnuForkClaims.ChildShares.Source.DecidedBy} | {XnuForkClaims.ChildShares.Source.ReadAt} |");
+        Row(page, LinuxForkClaims.ParentReuses.Sentence).Should().EndWith($"| source only | {LinuxForkClaims.ParentReuses.Source.DecidedBy} | {LinuxForkClaims.ParentReuses.Source.ReadAt} |", "this made-up tree has no Linux snapshot");
+        page.Should().Contain("11 claims: none observed, 6 published, 5 source only.");
 
         page.Should().Contain("dotnet test --filter FullyQualifiedName~OolSpecs.Specs.ForkCopyOnWrite")
             .And.Contain("| fork-cow | child-after-fork | child | 1 | 2 | SM_COW |")
@@ -102,30 +143,55 @@ public sealed class DocsGeneratorTests : IDisposable
     }
 
     [Fact]
-    public void A_family_page_links_each_approved_snapshot_in_a_table_per_release_with_its_key_values_and_inlines_none()
+    public void A_family_page_links_each_approved_snapshot_per_release_and_inlines_none()
     {
         tree.Write("macos-15.5", "arm64", Fork, XnuWalk("SM_COW"));
-        tree.Write("macos-15.5", "arm64", new SnapshotKey("ForkCopyOnWrite", "fork-cow-other"), OolCase("VIRTUAL_COPY", 1));
+        tree.Write("macos-15.5", "arm64", new SnapshotKey("ForkCopyOnWrite", "fork-cow-other"), XnuWalk("SM_SHARED"));
 
         var page = Page(ApprovedSnapshots.Read(tree.Root));
 
-        page.Should().Contain("### macos-15.5 arm64\n\n| case | key values | approved file |")
-            .And.Contain("| fork-cow | actor / share_mode / ref_count / pages_resident: after-map: parent / SM_EMPTY / 0 / 0<br>child-after-fork: child / SM_COW / 2 / 1 " +
-                         "| [fork-cow.approved.md](../../snapshots/macos-15.5/arm64/ForkCopyOnWrite/fork-cow.approved.md) |")
-            .And.Contain("| fork-cow-other | copy / pages_resident / ref_count / share_mode: VIRTUAL_COPY / 1 / 1 / SM_PRIVATE | [fork-cow-other.approved.md]");
+        page.Should().Contain("| release | approved files |\n| --- | --- |\n" +
+                              "| macos-15.5 arm64 | [fork-cow](../../snapshots/macos-15.5/arm64/ForkCopyOnWrite/fork-cow.approved.md), " +
+                              "[fork-cow-other](../../snapshots/macos-15.5/arm64/ForkCopyOnWrite/fork-cow-other.approved.md) |");
         page.Should().NotContain("Fork copy-on-write (XNU)", "the snapshot's text is in its approved file, not on the page")
-            .And.NotContain("| 3. child-after-fork |");
+            .And.NotContain("SM_SHARED", "the key values are the matrix's");
     }
 
     [Fact]
-    public void Where_every_case_of_a_release_has_the_same_key_columns_the_header_names_them_once()
+    public void A_family_page_lists_each_case_of_its_table_with_its_allocation_command_claims_by_number_and_security_line()
     {
-        tree.Write("macos-15.5", "arm64", Fork, XnuWalk("SM_COW"));
+        CaseTable table = new("MadeUpCases.All",
+        [
+            new MadeUpCase("one page, kept", Kernel.Xnu, "vm_allocate, VM_FLAGS_ANYWHERE | VM_MAKE_TAG(VM_MEMORY_APPLICATION_SPECIFIC_1)", "oolprobe made-up --pages 1",
+                [XnuForkClaims.ChildShares, LinuxForkClaims.ParentReuses], "a leak"),
+            new MadeUpCase("two pages", Kernel.Linux, "mmap(MAP_PRIVATE|MAP_ANONYMOUS)", "oolprobe made-up --pages 2", [LinuxForkClaims.ParentReuses], "a write that crosses"),
+        ]);
+        var numbers = new Dictionary<Claim, string> { [XnuForkClaims.ChildShares] = "C1" };
 
-        Page(ApprovedSnapshots.Read(tree.Root)).Should().Contain(
-            "| case | key values: actor / share_mode / ref_count / pages_resident | approved file |\n| --- | --- | --- |\n" +
-            "| fork-cow | after-map: parent / SM_EMPTY / 0 / 0<br>child-after-fork: child / SM_COW / 2 / 1 |");
+        var page = new MarkdownReport();
+        FamilyPages.Cases(page, table, numbers);
+        var none = new MarkdownReport();
+        FamilyPages.Cases(none, null, numbers);
+
+        page.ToString().Should().Contain("`MadeUpCases.All`")
+            .And.Contain("| case | kernel | allocation | probe command | claims | security |\n| --- | --- | --- | --- | --- | --- |\n" +
+                         "| one page, kept | XNU | vm_allocate, VM_FLAGS_ANYWHERE \\| VM_MAKE_TAG(VM_MEMORY_APPLICATION_SPECIFIC_1) | `oolprobe made-up --pages 1` | C1, a claim of another family | a leak |\n" +
+                         "| two pages | Linux | mmap(MAP_PRIVATE\\|MAP_ANONYMOUS) | `oolprobe made-up --pages 2` | a claim of another family | a write that crosses |\n");
+        none.ToString().Should().Contain("## Cases\n\nThis family has no table of cases yet");
     }
+
+    [Fact]
+    public void Each_claim_row_names_the_specs_that_assert_it_and_a_number_the_cases_cite()
+    {
+        var page = Page(ApprovedSnapshots.Read(tree.Root));
+
+        page.Should().Contain("| # | claim | asserted by | evidence | decided by | read at |")
+            .And.MatchRegex($@"\| C\d+ \| {System.Text.RegularExpressions.Regex.Escape(XnuForkClaims.ChildShares.Sentence)} \| `ForkCopyOnWriteSpec`: ");
+    }
+
+    sealed record MadeUpCase(string Description, Kernel Kernel, string Allocation, string ProbeCommand, IReadOnlyList<Claim> Claims, string Security) : ISpecCase;
+
+    static string Row(string document, string cell) => document.Split('\n').Single(line => line.Contains($"| {cell} |"));
 
     static string Page(ApprovedSnapshots snapshots) =>
         FamilyPages.Render("ForkCopyOnWrite", snapshots, PublishedRows.All(RepositoryRoot.Locate()),

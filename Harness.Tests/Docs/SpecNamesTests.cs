@@ -14,6 +14,8 @@ public sealed class SpecNamesTests
     [InlineData("After_fork_the_child_shares_the_parents_page_copy_on_write", "After fork the child shares the parent's page copy-on-write")]
     [InlineData("Both_tasks_charges_match_the_approved_snapshot", "Both tasks' charges match the approved snapshot")]
     [InlineData("A_kept_physical_copy_past_7_MiB_is_refused_at_send_and_7_MiB_is_sent", "A kept physical copy past 7 MiB is refused at send and 7 MiB is sent")]
+    [InlineData("A_forced_write_that_lands_lands_in_frames_of_the_mappings_own", "A forced write that lands lands in frames of the mapping's own")]
+    [InlineData("A_shared_second_view_maps_the_originals_frames", "A shared second view maps the original's frames")]
     public void A_spec_name_reads_as_its_sentence(string name, string sentence) =>
         SpecFamilies.Sentence(name).Should().Be(sentence);
 

@@ -3,6 +3,9 @@ using System.IO.Compression;
 using OolSpecs.Harness.Cli;
 using OolSpecs.Harness.Platforms;
 using OolSpecs.Harness.Probe;
+using OolSpecs.Harness.Rendering;
+using OolSpecs.Harness.Scenarios;
+using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Harness.Tests.Snapshots;
 
@@ -23,6 +26,13 @@ public sealed class AcceptDocsTests : IDisposable
 
     static ProbeRunner NoProbe() => throw new InvalidOperationException("the probe was started");
 
+    /// <summary>A made-up fork-cow observation that carries the key table its scenario declares on <paramref name="kernel"/>, as every rendered one does.</summary>
+    static string ForkCow(Kernel kernel, string paragraph)
+    {
+        var table = ForkCowScenario.KeyTableOn(kernel);
+        return table.Write(new MarkdownReport().Heading(1, "Fork copy-on-write").Paragraph(paragraph), [[.. table.Columns.Select(_ => "-")]]).ToString();
+    }
+
     string Zip(string entry, string text)
     {
         var path = Path.Combine(checkout.Root, "received.zip");
@@ -36,7 +46,7 @@ public sealed class AcceptDocsTests : IDisposable
     public void After_accept_from_an_artifact_the_docs_are_current_and_the_command_lists_what_to_commit()
     {
         checkout.Docs.Stale().Should().BeEmpty("the checkout starts consistent");
-        var zip = Zip("macos-26.0/arm64/ForkCopyOnWrite/fork-cow.received.md", "# Fork copy-on-write (XNU)\n\nobserved on a Mac\n");
+        var zip = Zip("macos-26.0/arm64/ForkCopyOnWrite/fork-cow.received.md", ForkCow(Kernel.Xnu, "observed on a Mac"));
 
         Run(NoProbe, checkout.Snapshots, "accept", "--from", zip).Should().Be(ExitCode.Done, errors.ToString());
 
@@ -55,13 +65,13 @@ public sealed class AcceptDocsTests : IDisposable
         var platform = PlatformDetector.Detect(ProbeRunner.Default());
         var received = Path.Combine(checkout.Snapshots, platform.ReleaseDirectory, platform.Arch, "ForkCopyOnWrite", "fork-cow.received.md");
         Directory.CreateDirectory(Path.GetDirectoryName(received)!);
-        File.WriteAllText(received, "# Fork copy-on-write\n\na new observation\n");
+        File.WriteAllText(received, ForkCow(platform.Kernel, "a new observation"));
 
         Run(ProbeRunner.Default, checkout.Snapshots, "accept", "ForkCopyOnWrite/fork-cow").Should().Be(ExitCode.Done, errors.ToString());
 
         checkout.Docs.Stale().Should().BeEmpty();
         output.ToString().Should().Contain($"\n  snapshots/{platform.ReleaseDirectory}/{platform.Arch}/ForkCopyOnWrite/fork-cow.approved.md\n")
-            .And.Contain("\n  docs/families/ForkCopyOnWrite.md\n");
+            .And.Contain("\n  docs/behaviour-matrix.md\n", "the matrix shows the key values; the family page only links the file, which keeps its name");
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace OolSpecs.Harness.Tests.SourceWatch;
 /// <summary>OOLSPECS_XNU_SOURCE: a clone of apple-oss-distributions/xnu (a git dir or work tree), which the source checks need.</summary>
 public static class XnuSource
 {
-    public const string Variable = "OOLSPECS_XNU_SOURCE";
+    public const string Variable = Harness.Docs.SourceWatchPage.Variable;
 
     public static string? Configured => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } path ? path : null;
 

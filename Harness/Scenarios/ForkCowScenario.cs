@@ -52,9 +52,8 @@ public sealed record ForkCowScenario(int Pages = 1, bool WithoutCapSysAdmin = fa
         }
 
         var identities = new IdentityLabels();
-        report.Heading(2, "Summary");
-        report.Table(
-            ["step", "actor", .. xnu ? ForkReports.XnuHeaders : ForkReports.LinuxHeaders],
+        KeyTableOn(run.Kernel).Write(
+            report,
             run.Steps.Select((step, i) => Summary(i + 1, step, xnu, identities)));
 
         var number = 0;
@@ -81,6 +80,11 @@ public sealed record ForkCowScenario(int Pages = 1, bool WithoutCapSysAdmin = fa
         ]);
         return report.ToString();
     }
+
+    /// <summary>The article's table, one row a step: what the behaviour matrix compares across releases.</summary>
+    [DeclaresKeyTable(typeof(ForkCowScenario))]
+    public static KeyTable KeyTableOn(Kernel kernel) =>
+        KeyTable.Steps("Summary", ["step", "actor", .. kernel == Kernel.Xnu ? ForkReports.XnuHeaders : ForkReports.LinuxHeaders]);
 
     /// <summary>The article's table, one row a step (Linux: each cell lists the pages in order).</summary>
     static IReadOnlyList<string> Summary(int number, ForkCowStep step, bool xnu, IdentityLabels frames) =>

@@ -70,9 +70,8 @@ public static class ForkInheritReport
 
         var identities = new IdentityLabels();
         var headers = xnu ? [.. ForkReports.XnuHeaders, "object"] : ForkReports.LinuxHeaders;
-        report.Heading(2, "Summary");
-        report.Table(
-            ["step", "actor", "mapped", .. headers],
+        KeyTableOn(run.Kernel).Write(
+            report,
             run.Steps.Select((step, i) => (IReadOnlyList<string>)
             [
                 $"{i + 1}. {step.Step}", step.Actor, Normalise.YesNo(step.Mapped),
@@ -131,4 +130,9 @@ public static class ForkInheritReport
     };
 
     static string Verdict(bool? seen) => seen is { } yes ? Normalise.YesNo(yes) : "-";
+
+    /// <summary>The summary, one row a step: what the behaviour matrix compares across releases.</summary>
+    [DeclaresKeyTable(typeof(ForkInheritScenario))]
+    public static KeyTable KeyTableOn(Kernel kernel) =>
+        KeyTable.Steps("Summary", ["step", "actor", "mapped", .. kernel == Kernel.Xnu ? [.. ForkReports.XnuHeaders, "object"] : ForkReports.LinuxHeaders]);
 }

@@ -78,8 +78,7 @@ public sealed record OolTransferScenario(
             InSender(sent.Steps[0].Region.EntryObject);
         }
 
-        report.Heading(2, "Summary");
-        report.Facts(SummaryFacts(run));
+        KeyTableOn(run.Kernel).Write(report, SummaryFacts(run));
         var received = run.Receiver.Messages.Select(m => new Payload(m.Message, m.Descriptor.Address, (ulong)m.Descriptor.Size)).ToList();
         foreach (var message in run.Receiver.Messages)
         {
@@ -128,6 +127,10 @@ public sealed record OolTransferScenario(
             return region.Start < first || region.End > end;
         }
     }
+
+    /// <summary>What the behaviour matrix compares across releases: the summary's facts (each message's send and copy path).</summary>
+    [DeclaresKeyTable(typeof(OolTransferScenario))]
+    public static KeyTable KeyTableOn(Kernel kernel) => KeyTable.Facts("Summary");
 
     static IEnumerable<(string Name, string Value)> SummaryFacts(OolTransferRun run)
     {

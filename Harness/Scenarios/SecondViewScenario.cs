@@ -60,9 +60,8 @@ public static class SecondViewReport
 
         var identities = new IdentityLabels();
         var headers = xnu ? [.. ForkReports.XnuHeaders, "object"] : ForkReports.LinuxHeaders;
-        report.Heading(2, "Summary");
-        report.Table(
-            ["step", "side", .. headers],
+        KeyTableOn(run.Kernel).Write(
+            report,
             run.Steps.SelectMany(step => new[] { ("original", step.Original), ("view", step.View) }.Select(side => (IReadOnlyList<string>)
             [
                 step.Step, side.Item1,
@@ -93,4 +92,9 @@ public static class SecondViewReport
 
     static string Write(ViewWrite write) =>
         !write.Tried ? "- (not tried: no view)" : write.Done ? "done" : $"refused: {write.Error}";
+
+    /// <summary>The summary, one row a step and side: what the behaviour matrix compares across releases.</summary>
+    [DeclaresKeyTable(typeof(SecondViewScenario))]
+    public static KeyTable KeyTableOn(Kernel kernel) =>
+        KeyTable.Steps("Summary", ["step", "side", .. kernel == Kernel.Xnu ? [.. ForkReports.XnuHeaders, "object"] : ForkReports.LinuxHeaders], labelColumns: 2);
 }
