@@ -4,9 +4,10 @@ using OolSpecs.Harness.Rendering;
 namespace OolSpecs.Harness.Docs;
 
 /// <summary>
-/// docs/behaviour-matrix.md: for every family and case, the key values per OS release and arch
-/// from the approved snapshots, the release at which each case last changed, and the article's
-/// published numbers beside them.
+/// docs/behaviour-matrix.md: for every family, one row per case of its table of cases (and any
+/// case only the article or the tree has): the key values per OS release and arch, read from the
+/// table each approved snapshot's scenario declares (<see cref="KeyTable"/>), the release at
+/// which each case last changed, and the article's published numbers beside them.
 /// </summary>
 public static class BehaviourMatrix
 {
@@ -144,10 +145,9 @@ public static class BehaviourMatrix
 
     /// <summary>An approved snapshot's cell: its facts, its count of steps (a walk: its table follows), or a link where its scenario declares no key table.</summary>
     static string Cell(ApprovedValues approved, bool uniform) =>
-        approved.Values is not { } values ? $"[approved](../snapshots/{approved.Snapshot.Path})"
-        : values.IsFacts ? Cell(values, uniform)
-        : $"{values.Rows.Count} steps, below";
+        approved.Values is { } values ? Cell(values, uniform) : $"[approved](../snapshots/{approved.Snapshot.Path})";
 
+    /// <summary>A set of facts, with their names where the table's note cannot name them; a walk by its count of steps.</summary>
     static string Cell(KeyRows values, bool uniform) =>
         !values.IsFacts ? $"{values.Rows.Count} steps, below"
         : uniform ? string.Join(" / ", values.Rows[0].Values)

@@ -7,9 +7,10 @@ namespace OolSpecs.Harness.Docs;
 
 /// <summary>
 /// docs/families/&lt;Family&gt;.md, one page per spec family, and docs/families/README.md, their
-/// index: the family's claims with the kernel functions that decide each and where they were
-/// read, its specs, the article's numbers, a table of its approved snapshots per release, and how to run just
-/// that family. Families are found by reflection, so a new one gets its page without code.
+/// index: the family's claims (numbered) with the kernel functions that decide each, where they
+/// were read and the specs that assert each; its table of cases citing those numbers; its specs,
+/// the article's numbers, a link to each approved snapshot per release, and how to run just that
+/// family. Families are found by reflection, so a new one gets its page without code.
 /// </summary>
 public static class FamilyPages
 {
