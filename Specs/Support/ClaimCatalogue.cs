@@ -13,13 +13,17 @@ public static class ClaimCatalogue
 {
     static readonly Assembly Specs = typeof(ClaimCatalogue).Assembly;
 
+    /// <summary>Which specs read each claim field: a walk of every method's IL, the same for the whole process, so made once.</summary>
+    static readonly Lazy<ILookup<FieldInfo, MethodInfo>> Readers =
+        new(() => StaticFieldReaders.Find(Specs, typeof(Claim), m => m.GetCustomAttributes<FactAttribute>().Any()));
+
     public static IReadOnlyList<(string Name, Claim Claim)> All { get; } =
         [.. ClaimFields().Select(f => (Name(f), (Claim)f.GetValue(null)!))];
 
     /// <summary>The claims on <paramref name="kernel"/> as the source watch takes them, each with the specs that assert it.</summary>
     public static IReadOnlyList<WatchedClaim> Watched(Kernel kernel)
     {
-        var readers = StaticFieldReaders.Find(Specs, typeof(Claim), m => m.GetCustomAttributes<FactAttribute>().Any());
+        var readers = Readers.Value;
         return [.. ClaimFields()
             .Select(f => (Field: f, Claim: (Claim)f.GetValue(null)!))
             .Where(c => c.Claim.Kernel == kernel)
