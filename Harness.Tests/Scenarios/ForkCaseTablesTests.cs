@@ -42,7 +42,7 @@ public sealed class ForkCaseTablesTests
     [Fact]
     public void The_harness_rows_and_the_case_tables_are_the_same_rows_in_the_same_order()
     {
-        InheritanceCases.All.Select(row => row.Mode).Should().Equal(InheritModes.All);
-        ViewCases.All.Select(row => row.View).Should().Equal(SecondViews.All);
+        InheritanceCases.All.Select(row => row.Row).Should().Equal(InheritModes.All);
+        ViewCases.All.Select(row => row.Row).Should().Equal(SecondViews.All);
     }
 }

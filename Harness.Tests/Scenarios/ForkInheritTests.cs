@@ -36,7 +36,7 @@ public sealed class ForkInheritTests
         var row = InheritModes.All.Of(InheritMode.Shared);
 
         row.Description.Should().Be("shared (MAP_SHARED|MAP_ANONYMOUS)");
-        InheritanceCases.All.Described(row.Description).Mode.Should().Be(row);
+        InheritanceCases.All.Described(row.Description).Row.Should().Be(row);
         var act = () => InheritanceCases.All.Described("shared");
         act.Should().Throw<ArgumentException>().WithMessage("*'shared'*shared (MAP_SHARED|MAP_ANONYMOUS)*");
     }

@@ -8,20 +8,10 @@ namespace OolSpecs.Specs.ForkInheritance;
 /// One mode of fork-inherit: the harness's row (probe word, kernel, setup in words), the exact
 /// allocation, the checks a run of it is judged by, and what breaks if the kernel gets it wrong.
 /// </summary>
-public sealed record InheritanceCase(KernelRow<InheritMode> Mode, string Allocation, IReadOnlyList<Check<ForkInheritRun>> Checks, string Security)
-    : ICheckedCase<ForkInheritRun>
+public sealed record InheritanceCase(KernelRow<InheritMode> Row, string Allocation, IReadOnlyList<Check<ForkInheritRun>> Checks, string Security)
+    : KernelRowCase<InheritMode, ForkInheritRun>(Row, Allocation, Checks, Security)
 {
-    public string Description => Mode.Description;
-
-    public Kernel Kernel => Mode.Kernel;
-
-    public string ProbeCommand => new ForkInheritScenario(Mode.Way).Command;
-
-    public IScenario<ForkInheritRun> ScenarioFor(bool withoutCapSysAdmin) => new ForkInheritScenario(Mode.Way, WithoutCapSysAdmin: withoutCapSysAdmin);
-
-    public IReadOnlyList<Claim> Claims => [.. Checks.Select(check => check.Claim)];
-
-    public override string ToString() => Description;
+    public override ProbeScenario<ForkInheritRun> ScenarioFor(bool withoutCapSysAdmin) => new ForkInheritScenario(Row.Way, WithoutCapSysAdmin: withoutCapSysAdmin);
 }
 
 /// <summary>

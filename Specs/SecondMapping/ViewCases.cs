@@ -8,20 +8,10 @@ namespace OolSpecs.Specs.SecondMapping;
 /// One way of second-view: the harness's row (probe word, kernel, setup in words), the exact
 /// calls, the checks a run of it is judged by, and what breaks if the kernel gets it wrong.
 /// </summary>
-public sealed record ViewCase(KernelRow<SecondViewWay> View, string Allocation, IReadOnlyList<Check<SecondViewRun>> Checks, string Security)
-    : ICheckedCase<SecondViewRun>
+public sealed record ViewCase(KernelRow<SecondViewWay> Row, string Allocation, IReadOnlyList<Check<SecondViewRun>> Checks, string Security)
+    : KernelRowCase<SecondViewWay, SecondViewRun>(Row, Allocation, Checks, Security)
 {
-    public string Description => View.Description;
-
-    public Kernel Kernel => View.Kernel;
-
-    public string ProbeCommand => new SecondViewScenario(View.Way).Command;
-
-    public IScenario<SecondViewRun> ScenarioFor(bool withoutCapSysAdmin) => new SecondViewScenario(View.Way, withoutCapSysAdmin);
-
-    public IReadOnlyList<Claim> Claims => [.. Checks.Select(check => check.Claim)];
-
-    public override string ToString() => Description;
+    public override ProbeScenario<SecondViewRun> ScenarioFor(bool withoutCapSysAdmin) => new SecondViewScenario(Row.Way, withoutCapSysAdmin);
 }
 
 /// <summary>
