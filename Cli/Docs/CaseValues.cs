@@ -39,20 +39,42 @@ public sealed record CaseValues(string Label, string Kernel, SnapshotKey? Key, I
             ? table.Rows.Select(r => (Label: r.Description, Kernel: r.Kernel.Title(), Key: CaseTable.KeyOf(r, family)))
             : ScenarioCatalogue.All.SelectMany(g => g.Scenarios).Where(s => s.Family == family)
                 .Select(s => (Label: s.Case, Kernel: string.Join(", ", s.Kernels.Select(k => k.Title())), Key: (SnapshotKey?)s.Key));
-        var listed = rows.DistinctBy(r => r.Key is null ? r.Label : r.Key.ToString()).ToList();
+        // Rows of one snapshot case (fork-cow's XNU and Linux rows run one command) are one row, of both kernels.
+        var listed = rows.GroupBy(r => r.Key is null ? r.Label : r.Key.ToString())
+            .Select(g => g.Count() == 1
+                ? g.First()
+                : (Label: WithoutKernel(g.First().Label, g.First().Kernel), Kernel: string.Join(", ", g.Select(r => r.Kernel).Distinct()), g.First().Key))
+            .ToList();
         var articleRows = published.SelectMany(t => t.Rows.Select(r => (Table: t, Row: r))).Where(p => p.Row.Key.Family == family).ToList();
         var unlisted = articleRows.Select(p => p.Row.Key)
             .Concat(snapshots.Of(family).Select(s => s.Key).OrderBy(k => k.Case, StringComparer.Ordinal))
             .Distinct()
             .Where(k => listed.All(r => r.Key != k))
-            .Select(k => (Label: k.Case, Kernel: string.Join(", ", snapshots.All.Where(s => s.Key == k).Select(s => s.Platform.Kernel.Title()).Distinct()), Key: (SnapshotKey?)k));
-        return [.. listed.Concat(unlisted).Select(r =>
+            .Select(k => (Label: k.Case, Kernel: string.Join(", ", snapshots.All.Where(s => s.Key == k).Select(s => s.Platform.Kernel.Title()).Distinct()), Key: (SnapshotKey?)k))
+            .ToList();
+
+        // A case's run without frame access follows its case, under its case's name.
+        var ordered = new List<(string Label, string Kernel, SnapshotKey? Key)>();
+        foreach (var row in listed)
+        {
+            ordered.Add(row);
+            var withoutFrames = unlisted.Where(u => row.Key is { } key && u.Key == new SnapshotKey(key.Family, key.Case + CapSysAdmin.WithoutFramesSuffix)).ToList();
+            ordered.AddRange(withoutFrames.Select(u => (Label: $"{row.Label}, without CAP_SYS_ADMIN", u.Kernel, u.Key)));
+            unlisted.RemoveAll(withoutFrames.Contains);
+        }
+
+        ordered.AddRange(unlisted);
+        return [.. ordered.Select(r =>
         {
             var article = articleRows.Where(p => p.Row.Key == r.Key).ToList();
             var approved = snapshots.All.Where(s => s.Key == r.Key).Select(s => new ApprovedValues(s, DeclaredKeyTables.Of(s))).ToList();
             return new CaseValues(r.Label, r.Kernel.Length == 0 ? "—" : r.Kernel, r.Key, approved, article.FirstOrDefault().Table, [.. article.Select(p => p.Row)]);
         })];
     }
+
+    /// <summary>"one page, written by the child (XNU)" without its kernel, for a row that stands for both.</summary>
+    static string WithoutKernel(string label, string kernel) =>
+        label.EndsWith($" ({kernel})", StringComparison.Ordinal) ? label[..^(kernel.Length + 3)] : label;
 
     /// <summary>The release points of a set of snapshots (os, arch, release), in tree order.</summary>
     public static IReadOnlyList<Platform> ReleasesOf(IEnumerable<ApprovedSnapshot> approved) =>

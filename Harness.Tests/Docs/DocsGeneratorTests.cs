@@ -119,6 +119,17 @@ public sealed class DocsGeneratorTests : IDisposable
     }
 
     [Fact]
+    public void Rows_of_one_snapshot_case_are_one_row_of_both_kernels_and_a_run_without_frames_follows_its_case()
+    {
+        var matrix = BehaviourMatrix.Render(["ForkCopyOnWrite"], ApprovedSnapshots.Read(Path.Combine(RepositoryRoot.Locate(), "snapshots")), PublishedRows.All(RepositoryRoot.Locate()));
+
+        var rows = matrix.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && l.Contains("| `fork-cow", StringComparison.Ordinal)).ToList();
+        rows[0].Should().StartWith("| one page, written by the child | XNU, Linux | `fork-cow` |", "the XNU and the Linux row run one command, so they are one snapshot case");
+        rows[1].Should().StartWith("| one page, written by the child, without CAP_SYS_ADMIN | Linux | `fork-cow-without-frames` |");
+        rows.Should().HaveCount(4);
+    }
+
+    [Fact]
     public void On_an_empty_tree_the_matrix_says_XNU_has_no_approved_observation_and_keeps_the_articles_numbers()
     {
         var matrix = BehaviourMatrix.Render(["ForkCopyOnWrite"], ApprovedSnapshots.Read(tree.Root), PublishedRows.All(RepositoryRoot.Locate()));
