@@ -102,7 +102,7 @@ public sealed class SourceWatcherTests(WatchedRepository watched) : IClassFixtur
 
         page.Should().Contain("1 of 2 claims have a deciding function that is not as it was; 1 unchanged, 1 changed of 2 functions.")
             .And.Contain("| `map_copy` | v1.0 `vm/map.c` | v2.0 `vm/map.c` | changed: 3 lines added, 2 removed |")
-            .And.Contain("| **re-read:** a claim | v1.0 | `map_copy` changed (+3 −2); `map_enter` unchanged | OneSpec.It_holds |")
+            .And.Contain("| **re-read:** `Family.Claims.One` | v1.0 | `map_copy` changed (+3 −2); `map_enter` unchanged | OneSpec.It_holds |")
             .And.Contain("dotnet test --filter \"FullyQualifiedName~OolSpecs.Specs.Family.OneSpec\"");
     }
 
@@ -173,7 +173,7 @@ public sealed class SourceWatchRunTests(SourceWatchRunTests.Repository tagged) :
         var page = SourceWatchRun.Render(tagged.Git.Path, null, "v2.0", [Claim]);
 
         page.Should().StartWith("# Source watch: the newest tag each claim was read at → v2.0\n")
-            .And.Contain("| **re-read:** a claim | v1.0 | `map_copy` changed (+1 −1) | OneSpec.It_holds |");
+            .And.Contain("| **re-read:** `F.Claims.One` | v1.0 | `map_copy` changed (+1 −1) | OneSpec.It_holds |");
     }
 
     [Fact]

@@ -27,7 +27,8 @@ public static class SourceWatchReport
         report.Heading(headingLevel, "Claims" + headingSuffix)
             .Table(["claim", "compared from", "deciding functions", "specs to run"], watches.OrderByDescending(w => w.ToReread).Select(w => (IReadOnlyList<string>)
             [
-                (w.ToReread ? "**re-read:** " : "") + w.Claim.Sentence,
+                // Named, not quoted: a claim's sentence is written once, on its family's page.
+                (w.ToReread ? "**re-read:** " : "") + $"`{w.Claim.Name}`",
                 w.From,
                 string.Join("; ", w.Functions.Select(f => f.Describe())),
                 Specs(w.Claim.Specs),
