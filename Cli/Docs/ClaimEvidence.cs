@@ -5,17 +5,24 @@ using OolSpecs.Specs.Support;
 
 namespace OolSpecs.Harness.Docs;
 
-/// <summary>A row of one of the article's tables (docs/reference) that a claim judges and that satisfies it.</summary>
-public sealed record CheckingRow(string File, string Row);
+/// <summary>
+/// A row of one of the article's tables (docs/reference) that a claim judges and that satisfies it;
+/// <paramref name="InPart"/> where the row cannot tell all of the claim (the OOL table publishes no
+/// VM object, tag or copy path), so it bears out only what it can tell.
+/// </summary>
+public sealed record CheckingRow(string File, string Row, bool InPart = false);
 
 /// <summary>What one claim rests on: the platforms it is observed on, the article's rows that check it; neither means the source alone.</summary>
 public sealed record Evidence(IReadOnlyList<Platform> ObservedOn, IReadOnlyList<CheckingRow> Rows)
 {
     public bool Observed => ObservedOn.Count > 0;
 
-    public bool Published => Rows.Count > 0;
+    public bool Published => Rows.Any(r => !r.InPart);
 
-    public bool SourceOnly => !Observed && !Published;
+    /// <summary>Rows satisfy what they can tell of the claim, and none can tell all of it.</summary>
+    public bool PublishedInPart => !Published && Rows.Count > 0;
+
+    public bool SourceOnly => !Observed && Rows.Count == 0;
 
     /// <summary>One line for a reader: "observed on …; published: `file` rows …", or "source only".</summary>
     public string Render()
@@ -26,7 +33,8 @@ public sealed record Evidence(IReadOnlyList<Platform> ObservedOn, IReadOnlyList<
             parts.Add("observed on " + string.Join(", ", ObservedOn));
         }
 
-        parts.AddRange(Rows.GroupBy(r => r.File).Select(g => $"published: `{g.Key}` {(g.Count() == 1 ? "row" : "rows")} {string.Join(", ", g.Select(r => r.Row))}"));
+        parts.AddRange(Rows.GroupBy(r => (r.File, r.InPart)).Select(g =>
+            $"published{(g.Key.InPart ? " in part" : "")}: `{g.Key.File}` {(g.Count() == 1 ? "row" : "rows")} {string.Join(", ", g.Select(r => r.Row))}"));
         return parts.Count > 0 ? string.Join("; ", parts) : "source only";
     }
 }
@@ -42,7 +50,8 @@ public sealed class ClaimEvidence(ApprovedSnapshots snapshots, IReadOnlyList<Pub
         "A claim is *observed* on every release and arch that has an approved snapshot of the claim's family on the claim's kernel's OS " +
         "(macOS for XNU, Linux for Linux); a snapshot records a whole case, not which claims it bears out, so this is the family's evidence, " +
         "not a per-case proof. It is *published* when a row of the article's tables (`docs/reference/`) is judged by the claim, " +
-        "by the same code the published-table specs run, and satisfies it; the rows are named. A claim with neither rests on the *source only*. " +
+        "by the same code the published-table specs run, and satisfies it; the rows are named. It is *published in part* where such rows satisfy " +
+        "what they can tell of it but cannot tell all of it (the OOL table publishes no VM object, tag or copy path). A claim with none of these rests on the *source only*. " +
         "A claim can be both observed and published.";
 
     /// <summary>The evidence of a checkout: its committed snapshots/ and its docs/reference tables.</summary>
@@ -52,14 +61,16 @@ public sealed class ClaimEvidence(ApprovedSnapshots snapshots, IReadOnlyList<Pub
     public Evidence Of(string family, Claim claim) =>
         new(
             [.. snapshots.Of(family).Where(s => KernelOf(s.Platform) == claim.Kernel).Select(s => s.Platform).Distinct()],
-            [.. judgements.Where(j => j.Verdict.Claim == claim && j.Verdict.Violations.Count == 0).Select(j => new CheckingRow(j.File, j.Row)).Distinct()]);
+            [.. judgements.Where(j => j.Verdict.Claim == claim && j.Verdict.Violations.Count == 0).Select(j => new CheckingRow(j.File, j.Row, InPart: j.Verdict.Unverified.Count > 0)).Distinct()]);
 
     /// <summary>Counts of claims on one kernel, e.g. "8 claims: none observed, 3 published, 5 source only".</summary>
     public string Tally(string family, Kernel kernel) => Tally(SpecFamilies.Claims(family).Where(c => c.Kernel == kernel).Select(c => Of(family, c)).ToList());
 
     public static string Tally(IReadOnlyList<Evidence> evidence) =>
         $"{Count(evidence.Count, "claim")}: {Number(evidence.Count(e => e.Observed))} observed, " +
-        $"{Number(evidence.Count(e => e.Published))} published, {Number(evidence.Count(e => e.SourceOnly))} source only";
+        $"{Number(evidence.Count(e => e.Published))} published, " +
+        (evidence.Any(e => e.PublishedInPart) ? $"{Number(evidence.Count(e => e.PublishedInPart))} published in part, " : "") +
+        $"{Number(evidence.Count(e => e.SourceOnly))} source only";
 
     /// <summary>
     /// The README's sentence over every behaviour family, one clause per kernel, e.g. "Of the 38 XNU
@@ -78,6 +89,7 @@ public sealed class ClaimEvidence(ApprovedSnapshots snapshots, IReadOnlyList<Pub
     {
         var observed = evidence.Count(e => e.Observed);
         var published = evidence.Count(e => e.Published);
+        var inPart = evidence.Count(e => e.PublishedInPart);
         var sourceOnly = evidence.Count(e => e.SourceOnly);
         var platforms = string.Join(", ", evidence.SelectMany(e => e.ObservedOn).Distinct().OrderBy(p => p.ToString(), StringComparer.Ordinal));
         var parts = new List<string>
@@ -89,6 +101,11 @@ public sealed class ClaimEvidence(ApprovedSnapshots snapshots, IReadOnlyList<Pub
         if (published > 0)
         {
             parts.Add($"{published} {Verb(published, "is", "are")} checked against the article's published tables");
+        }
+
+        if (inPart > 0)
+        {
+            parts.Add($"{inPart} {Verb(inPart, "is", "are")} checked against them in part");
         }
 
         if (sourceOnly > 0)

@@ -116,7 +116,10 @@ public sealed class ClaimEvidenceTests : IDisposable
         var evidence = Evidence([.. PublishedJudgements.Ool(ool)]);
 
         evidence.Of("OolTransfer", DescriptorClaims.CopyFieldIsTheSendersOption).Rows.Should().Equal(new CheckingRow("ool.tsv", "3 VIRTUAL;PAGEx16;NO_FREE"));
-        evidence.Of("OolTransfer", CopyPathClaims.PurgeableIsCopiedAtSend).Rows.Should().Equal(new CheckingRow("ool.tsv", "3 VIRTUAL;PAGEx16;NO_FREE"));
+        evidence.Of("OolTransfer", DescriptorClaims.CopyFieldIsTheSendersOption).Published.Should().BeTrue("the table publishes the copy field: the row tells all of the claim");
+        evidence.Of("OolTransfer", CopyPathClaims.PurgeableIsCopiedAtSend).Rows.Should().Equal(new CheckingRow("ool.tsv", "3 VIRTUAL;PAGEx16;NO_FREE", InPart: true));
+        evidence.Of("OolTransfer", CopyPathClaims.PurgeableIsCopiedAtSend).Published.Should().BeFalse("the table publishes no copy path, object or tag: it bears out only the region's counts");
+        evidence.Of("OolTransfer", CopyPathClaims.PurgeableIsCopiedAtSend).PublishedInPart.Should().BeTrue();
         evidence.Of("OolTransfer", CopyPathClaims.SmallPayloadsGoThroughAKernelBuffer).SourceOnly.Should().BeTrue();
         evidence.Of("OolTransfer", DescriptorClaims.DeallocateBitSaysVirtualCopy).SourceOnly.Should().BeTrue("the table publishes no deallocate bit: a claim it tells nothing of is not published evidence");
     }
