@@ -51,6 +51,8 @@ public sealed class OolClaimTests
         Judge(CopyPathClaims.MallocIsCopiedNotShared, copied).Violations.Should().BeEmpty();
         Judge(CopyPathClaims.MallocIsCopiedNotShared, copied).Unverified.Should().BeEmpty();
         Judge(CopyPathClaims.MallocIsCopiedNotShared, shared).Violations.Should().Contain("the receiver maps the sender's own object");
+        var copiedAtReceive = copied with { Receiver = copied.Receiver with { Messages = [.. copied.Receiver.Messages.Select(m => m with { Steps = [.. m.Steps.Select(st => st with { Region = st.Region with { UserTag = CopyPaths.MachMsgTag } })] })] } };
+        Judge(CopyPathClaims.MallocIsCopiedNotShared, copiedAtReceive).Violations.Should().Contain(v => v.Contains("copied at receive"), "the source copies such a block at send, never at receive");
         Judge(CopyPathClaims.MallocLargeIsShared, copied).Unverified.Should().ContainSingle().Which.Should().Contain($"tagged {tag}, not MALLOC_LARGE");
     }
 

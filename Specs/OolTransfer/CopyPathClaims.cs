@@ -39,8 +39,8 @@ public static class CopyPathClaims
             KernelSource.Xnu(XnuFunctions.IpcKmsgCopyinOolDescriptor.Because("copies into `ipc_kernel_copy_map`, then `vm_map_copyin` with `src_destroy`"), XnuFunctions.VmObjectCopyQuickly, XnuFunctions.VmMapCopyoutInternal, XnuFunctions.VmMapRegionWalk));
 
     public static readonly Claim PurgeableIsCopiedAtSend =
-        new(Kernel.Xnu, "a large copy of purgeable memory, virtual or deallocated, is copied at send into a new object of the sender's resident pages",
-            KernelSource.Xnu(XnuFunctions.VmMapEnter.Because("a purgeable object is MEMORY_OBJECT_COPY_NONE"), XnuFunctions.IpcKmsgCopyinOolDescriptor.Because("a physical copy with deallocate is a virtual one"), XnuFunctions.VmMapCopyinInternal.Because("`src_destroy`"), XnuFunctions.VmObjectCopyStrategically, XnuFunctions.VmObjectCopySlowly.Because("only resident pages are copied into a new object")));
+        new(Kernel.Xnu, "a large copy of purgeable memory, virtual or deallocated, is copied at send into a new object of the pages the sender touched",
+            KernelSource.Xnu(XnuFunctions.VmMapEnter.Because("a purgeable object is MEMORY_OBJECT_COPY_NONE"), XnuFunctions.IpcKmsgCopyinOolDescriptor.Because("a physical copy with deallocate is a virtual one"), XnuFunctions.VmMapCopyinInternal.Because("`src_destroy`"), XnuFunctions.VmObjectCopyStrategically, XnuFunctions.VmObjectCopySlowly.Because("a page neither resident nor compressed is skipped where the object has no shadow")));
 
     public static readonly Claim MallocIsCopiedNotShared =
         new(Kernel.Xnu, "a large virtual copy of malloc'ed memory in a region of a no-copy-on-write malloc tag is copied at send, never shared",
@@ -77,8 +77,8 @@ public static class CopyPathClaims
         "a physical copy is the sender's promise that nothing is shared: sharing its pages would let the sender rewrite the receiver's data");
 
     public static readonly CopyPathOutcome MallocCopied = new(MallocIsCopiedNotShared, MallocNoCopyOnWrite, CopyPath.CopiedAtSend,
-        "a copy, never the sender's object; the sender's heap region left as it was (tags 1, 2, 7, 11, 12)",
-        "the heap is never shared: a receiver mapping the sender's heap pages would see later writes of the allocator's other blocks on them");
+        "a copy, never the sender's object; the sender's heap region left as it was (VM_MEMORY_MALLOC 1, MALLOC_SMALL 2, MALLOC_TINY 7, MALLOC_NANO 11, MALLOC_MEDIUM 12)",
+        "the copy is made at the send: a heap object shared without copy-on-write would let the sender's later writes to the block, its own or the allocator's reuse of it, reach data the receiver has validated (time-of-check/time-of-use)");
 
     public static readonly CopyPathOutcome MallocLargeShared = new(MallocLargeIsShared, MallocLarge, CopyPath.SendersObject,
         "as anonymous memory: the sender's object, SM_COW, ref_count 2 (tag 3, MALLOC_LARGE)",
@@ -117,8 +117,8 @@ public static class CopyPathClaims
 
     /// <summary>
     /// A malloc'ed payload is judged by the tag its sender's region shows, since libmalloc picks the
-    /// zone, so the tag, by size and machine (a 64 KiB block is medium, 12, on arm64 and on Intel
-    /// with 32 GiB or more, large, 3, below). A tag neither malloc claim covers (macOS 26's xzone
+    /// zone, so the tag, by size and machine (sixteen pages are 64 KiB on Intel and 256 KiB on
+    /// arm64: MALLOC_MEDIUM, 12, where libmalloc's medium zone is on, else MALLOC_LARGE, 3). A tag neither malloc claim covers (macOS 26's xzone
     /// allocator may tag otherwise) leaves both unverified: the snapshot records what happened.
     /// </summary>
     static ClaimVerdict MallocNoCopyOnWrite(Reception r)
@@ -133,7 +133,7 @@ public static class CopyPathClaims
 
         verdict
             .Expect(r.MapsSendersObject != true, "the receiver maps the sender's own object")
-            .Expect(r.Path is CopyPath.CopiedAtSend or CopyPath.CopiedAtReceive, $"the copy path is '{r.Path?.InWords()}'");
+            .Expect(r.Path == CopyPath.CopiedAtSend, $"the copy path is '{r.Path?.InWords()}', not '{CopyPath.CopiedAtSend.InWords()}'");
         return r.SenderBeforeSend is { } before && r.SenderQueued is { } queued
             ? verdict.Expect(queued.Mode == before.Mode && queued.EntryObject == before.EntryObject,
                 $"the send changed the sender's region: {before.Mode} before, {queued.Mode} while queued")
