@@ -10,9 +10,6 @@ public sealed record PublishedRow(SnapshotKey Key, string Label, IReadOnlyDictio
 /// <summary>An article table of docs/reference: where its numbers come from, its columns, its rows by case.</summary>
 public sealed record PublishedTable(string File, string Source, IReadOnlyList<string> Columns, IReadOnlyList<PublishedRow> Rows)
 {
-    /// <summary>The column that names a row (the fork step, the OOL case number).</summary>
-    public string LabelColumn => Columns[0];
-
     /// <summary>The facts the article publishes for a VM region, the ones worth a column where its row is one case.</summary>
     public static readonly IReadOnlyList<string> RegionFacts = ["copy", "pages_resident", "ref_count", "share_mode"];
 
