@@ -261,6 +261,17 @@ public sealed class SnapshotVerifierTests : IDisposable
             .Should().BeTrue("Wayland is a display too");
     }
 
+    [Theory]
+    [InlineData("SSH_CONNECTION", null, false)]
+    [InlineData("SSH_TTY", null, false)]
+    [InlineData("SSH_CONNECTION", "localhost:10.0", true)]
+    public void Over_SSH_the_diff_tool_opens_only_on_a_forwarded_display(string ssh, string? display, bool opens)
+    {
+        var variables = new Dictionary<string, string?> { [ssh] = "set", ["DISPLAY"] = display };
+
+        DiffTool.Opens(variables.GetValueOrDefault, needsDisplay: false).Should().Be(opens, "a Mac reached over SSH has no window of its user's to open");
+    }
+
     [Fact]
     public void A_pass_leaves_every_directory_as_it_was_even_an_empty_one_a_parallel_spec_is_about_to_write_into()
     {

@@ -7,7 +7,8 @@ namespace OolSpecs.Harness.Snapshots;
 /// On a developer's machine a snapshot mismatch opens their diff tool on the received and the
 /// approved file, as Verify does, through DiffEngine (the only file that names it). It never
 /// opens on CI (<see cref="ContinuousIntegration.IsRunning(Func{string, string?})"/>), where
-/// <c>DiffEngine_Disabled</c> is true, on a Linux machine with no display to show a window, nor
+/// <c>DiffEngine_Disabled</c> is true, on a Linux machine with no display to show a window, over
+/// SSH without a forwarded display, nor
 /// where DiffEngine's own build-server and agent detection declines. Only the specs' verifier
 /// (<see cref="SnapshotVerifier.ForRepository"/>) is given it: a verifier a test makes opens nothing.
 /// </summary>
@@ -21,9 +22,13 @@ public static class DiffTool
     public static bool Opens(Func<string, string?> variable, bool needsDisplay)
     {
         ArgumentNullException.ThrowIfNull(variable);
+        var display = !string.IsNullOrEmpty(variable("DISPLAY")) || !string.IsNullOrEmpty(variable("WAYLAND_DISPLAY"));
+
+        // Over SSH a Mac's window would open on whoever sits at it, if anywhere; a forwarded display is the user's own.
+        var overSsh = !string.IsNullOrEmpty(variable("SSH_CONNECTION")) || !string.IsNullOrEmpty(variable("SSH_TTY"));
         return !ContinuousIntegration.IsRunning(variable)
                && !ContinuousIntegration.IsTrue(variable(DisabledVariable))
-               && (!needsDisplay || !string.IsNullOrEmpty(variable("DISPLAY")) || !string.IsNullOrEmpty(variable("WAYLAND_DISPLAY")));
+               && (display || (!needsDisplay && !overSsh));
     }
 
     internal static void Open(string receivedPath, string approvedPath)
