@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using OolSpecs.Harness.Scenarios;
 using OolSpecs.Specs.ForkCopyOnWrite;
 using OolSpecs.Specs.ForkInheritance;
@@ -7,7 +8,7 @@ using OolSpecs.Specs.Support;
 namespace OolSpecs.Harness.Tests.Scenarios;
 
 /// <summary>The case tables of the fork and second-view families: every row says what it allocates, runs and risks, and claims only of its own kernel.</summary>
-public sealed class ForkCaseTablesTests
+public sealed partial class ForkCaseTablesTests
 {
     static IEnumerable<(string Table, IReadOnlyList<ISpecCase> Rows)> Tables =>
     [
@@ -45,4 +46,28 @@ public sealed class ForkCaseTablesTests
         InheritanceCases.All.Select(row => row.Row).Should().Equal(InheritModes.All);
         ViewCases.All.Select(row => row.Row).Should().Equal(SecondViews.All);
     }
+
+    /// <summary>Every constant and call a row's allocation names is in the probe's sources, so a table cannot drift from what the probe does.</summary>
+    [Fact]
+    public void Every_allocation_names_only_constants_and_calls_the_probe_uses()
+    {
+        var sources = string.Join("\n", Directory.EnumerateFiles(RepositoryRoot.Combine("Native", "src"), "*.c").Select(File.ReadAllText));
+
+        foreach (var (table, rows) in Tables)
+        {
+            foreach (var row in rows)
+            {
+                var named = Symbols().Matches(row.Allocation).Select(m => m.Value).ToList();
+                named.Should().NotBeEmpty("{0}'s row '{1}' names its calls", table, row.Description);
+                foreach (var symbol in named)
+                {
+                    sources.Should().Contain(symbol, "{0}'s row '{1}' names it", table, row.Description);
+                }
+            }
+        }
+    }
+
+    /// <summary>Constants (MAP_PRIVATE, VM_INHERIT_SHARE) and calls, a name before its parenthesis (vm_allocate(, mmap().</summary>
+    [GeneratedRegex(@"\b(?:[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|[a-z][a-z0-9_]*(?=\())")]
+    private static partial Regex Symbols();
 }
