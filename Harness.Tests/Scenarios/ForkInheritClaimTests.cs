@@ -139,6 +139,22 @@ public sealed class ForkInheritClaimTests
     }
 
     [Fact]
+    public void A_page_the_fork_left_unshared_or_absent_is_named_page_by_page()
+    {
+        var run = MadeUpForkInheritRuns.LinuxPrivate();
+        var atFork = run.Step(ChildAfterFork);
+        LinuxPage[] pages = [atFork.LinuxPages[0] with { Exclusive = true, MapCount = 1 }, atFork.LinuxPages[1] with { Present = false }];
+        var steps = run.Steps.Select(s => s.Step == ChildAfterFork ? atFork with { PageStates = pages } : s).ToList();
+
+        CopyOnWriteClaims.SharedUntilWritten(run with { Steps = steps }).Violations.Should().Contain(
+        [
+            "child-after-fork: page 0 is exclusively mapped",
+            "child-after-fork: page 0 has map count 1, not 2",
+            "child-after-fork: page 1 is not present",
+        ]);
+    }
+
+    [Fact]
     public void On_XNU_another_object_or_share_mode_is_named_with_its_step()
     {
         var run = MadeUpForkInheritRuns.XnuShare();

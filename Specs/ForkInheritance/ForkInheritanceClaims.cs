@@ -272,43 +272,22 @@ public static class InheritChecks
             $"{step}: the {run.Step(step).Actor} {(mapped ? "does not map" : "maps")} the buffer");
 
     /// <summary>Every page of a Linux step is (or is not) present.</summary>
-    public static ClaimVerdict Present(this ClaimVerdict verdict, ForkInheritRun run, string step, bool present)
-    {
-        if (!Mapped(verdict, run, step))
-        {
-            return verdict;
-        }
-
-        var pages = run.Step(step).LinuxPages;
-        for (var i = 0; i < pages.Count; i++)
-        {
-            verdict.Expect(pages[i].Present == present, $"{step}: page {i} is {(present ? "not " : "")}present");
-        }
-
-        return verdict;
-    }
+    public static ClaimVerdict Present(this ClaimVerdict verdict, ForkInheritRun run, string step, bool present) =>
+        verdict.EveryPage(run, step, needsFrames: false, page => page.Present == present, _ => $"is {(present ? "not " : "")}present");
 
     /// <summary>Every page of a Linux step is (or is not) exclusively mapped.</summary>
-    public static ClaimVerdict Exclusive(this ClaimVerdict verdict, ForkInheritRun run, string step, bool exclusive)
-    {
-        if (!Mapped(verdict, run, step))
-        {
-            return verdict;
-        }
-
-        var pages = run.Step(step).LinuxPages;
-        for (var i = 0; i < pages.Count; i++)
-        {
-            verdict.Expect(pages[i].Exclusive == exclusive, $"{step}: page {i} is {(exclusive ? "not " : "")}exclusively mapped");
-        }
-
-        return verdict;
-    }
+    public static ClaimVerdict Exclusive(this ClaimVerdict verdict, ForkInheritRun run, string step, bool exclusive) =>
+        verdict.EveryPage(run, step, needsFrames: false, page => page.Exclusive == exclusive, _ => $"is {(exclusive ? "not " : "")}exclusively mapped");
 
     /// <summary>Every page of a Linux step has this map count.</summary>
-    public static ClaimVerdict MapCount(this ClaimVerdict verdict, ForkInheritRun run, string step, ulong count)
+    public static ClaimVerdict MapCount(this ClaimVerdict verdict, ForkInheritRun run, string step, ulong count) =>
+        verdict.EveryPage(run, step, needsFrames: true, page => page.MapCount == count,
+            page => $"has map count {page.MapCount?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}, not {count}");
+
+    /// <summary>Each page of a mapped Linux step holds <paramref name="holds"/>; a page that does not is named with what it <paramref name="is"/>.</summary>
+    static ClaimVerdict EveryPage(this ClaimVerdict verdict, ForkInheritRun run, string step, bool needsFrames, Func<LinuxPage, bool> holds, Func<LinuxPage, string> @is)
     {
-        if (!FramesKnown(verdict, run) || !Mapped(verdict, run, step))
+        if ((needsFrames && !FramesKnown(verdict, run)) || !Mapped(verdict, run, step))
         {
             return verdict;
         }
@@ -316,7 +295,7 @@ public static class InheritChecks
         var pages = run.Step(step).LinuxPages;
         for (var i = 0; i < pages.Count; i++)
         {
-            verdict.Expect(pages[i].MapCount == count, $"{step}: page {i} has map count {pages[i].MapCount?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}, not {count}");
+            verdict.Expect(holds(pages[i]), $"{step}: page {i} {@is(pages[i])}");
         }
 
         return verdict;
