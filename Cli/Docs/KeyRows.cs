@@ -32,14 +32,14 @@ public sealed partial record KeyRows(IReadOnlyList<string> Columns, IReadOnlyLis
             start++;
         }
 
-        var header = start < lines.Length && lines[start].StartsWith('|') ? Cells(lines[start]) : [];
+        var header = start < lines.Length && lines[start].StartsWith('|') ? MarkdownReport.Cells(lines[start]) : [];
         if (!header.SequenceEqual(declared.Columns))
         {
             throw new DocsInputException(
                 $"{file}: the table under \"## {declared.Heading}\" has the columns [{string.Join(" | ", header)}], its scenario declares [{string.Join(" | ", declared.Columns)}]; the renderer and its KeyTable disagree.");
         }
 
-        var rows = lines.Skip(start + 2).TakeWhile(l => l.StartsWith('|')).Select(Cells).ToList();
+        var rows = lines.Skip(start + 2).TakeWhile(l => l.StartsWith('|')).Select(MarkdownReport.Cells).ToList();
         if (declared.IsFacts)
         {
             return new KeyRows([.. rows.Select(r => r[0])], [("", [.. rows.Select(r => r[1])])], IsFacts: true);
@@ -60,13 +60,6 @@ public sealed partial record KeyRows(IReadOnlyList<string> Columns, IReadOnlyLis
         return parts.Count == 1 ? step : $"{step} ({string.Join(", ", parts.Skip(1))})";
     }
 
-    /// <summary>A row as MarkdownReport writes it: "| a | b |", a '|' inside a cell escaped as "\|".</summary>
-    static IReadOnlyList<string> Cells(string line) =>
-        [.. UnescapedBar().Split(line.Trim()[1..^1]).Select(c => c.Replace("\\|", "|").Trim())];
-
     [GeneratedRegex(@"^\d+\.\s+")]
     private static partial Regex StepNumber();
-
-    [GeneratedRegex(@"(?<!\\)\|")]
-    private static partial Regex UnescapedBar();
 }

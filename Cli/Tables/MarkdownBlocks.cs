@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OolSpecs.Harness.Rendering;
 
 namespace OolSpecs.Harness.Cli.Tables;
 
@@ -65,7 +66,7 @@ public static partial class MarkdownBlocks
 
     static MarkdownBlock TableOf(IReadOnlyList<string> lines)
     {
-        var rows = lines.Select(Cells).ToList();
+        var rows = lines.Select(MarkdownReport.Cells).ToList();
         var separator = rows.Count > 1 && rows[1].All(cell => SeparatorCell().IsMatch(cell)) ? rows[1] : null;
         var headers = rows[0];
         var body = rows.Skip(separator is null ? 1 : 2)
@@ -75,14 +76,6 @@ public static partial class MarkdownBlocks
             separator is not null && column < separator.Count && separator[column].EndsWith(':')
             || body.Count > 0 && body.All(row => Numbers().IsMatch(row[column]))).ToList();
         return new MarkdownBlock.Table(headers, body, right);
-    }
-
-    /// <summary>A row's cells, split at the pipes the renderer left unescaped (it writes a cell's own '|' as "\|").</summary>
-    static IReadOnlyList<string> Cells(string line)
-    {
-        var trimmed = line.Trim();
-        var inner = trimmed[1..(trimmed.EndsWith('|') && !trimmed.EndsWith("\\|", StringComparison.Ordinal) && trimmed.Length > 1 ? ^1 : ^0)];
-        return [.. UnescapedPipe().Split(inner).Select(cell => cell.Replace("\\|", "|", StringComparison.Ordinal).Trim())];
     }
 
     [GeneratedRegex(@"^(#{1,6})\s+(.*)$")]
@@ -96,7 +89,4 @@ public static partial class MarkdownBlocks
 
     [GeneratedRegex(@"^-?[\d.]+(, -?[\d.]+)*$")]
     private static partial Regex Numbers();
-
-    [GeneratedRegex(@"(?<!\\)\|")]
-    private static partial Regex UnescapedPipe();
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace OolSpecs.Harness.Rendering;
 
@@ -6,7 +7,7 @@ namespace OolSpecs.Harness.Rendering;
 /// Builds the stable Markdown text of a snapshot: headings, short paragraphs and small
 /// tables, '\n' line endings and one trailing newline, so equal behaviour gives equal bytes.
 /// </summary>
-public sealed class MarkdownReport
+public sealed partial class MarkdownReport
 {
     readonly StringBuilder text = new();
 
@@ -52,6 +53,20 @@ public sealed class MarkdownReport
         text.Append("| ").Append(string.Join(" | ", cells.Select(Escape))).Append(" |\n");
 
     static string Escape(string cell) => cell.Replace("|", "\\|").Replace("\n", " ");
+
+    /// <summary>
+    /// A table row's cells as <see cref="Table"/> wrote them, read back: split at the pipes it left
+    /// unescaped, a cell's own "\|" made '|' again (a row without its closing pipe is read too).
+    /// </summary>
+    public static IReadOnlyList<string> Cells(string row)
+    {
+        var trimmed = row.Trim();
+        var inner = trimmed[1..(trimmed.EndsWith('|') && !trimmed.EndsWith("\\|", StringComparison.Ordinal) && trimmed.Length > 1 ? ^1 : ^0)];
+        return [.. UnescapedPipe().Split(inner).Select(cell => cell.Replace("\\|", "|", StringComparison.Ordinal).Trim())];
+    }
+
+    [GeneratedRegex(@"(?<!\\)\|")]
+    private static partial Regex UnescapedPipe();
 
     void Block()
     {

@@ -102,11 +102,11 @@ public sealed class ForkContentSpec
     static Claim[] ParentNeverReads => [ForkContentClaims.LinuxParentNeverReadsChildWrite, ForkContentClaims.XnuParentNeverReadsChildWrite];
     static Claim[] ChildNeverReads => [ForkContentClaims.LinuxChildNeverReadsParentWrite, ForkContentClaims.XnuChildNeverReadsParentWrite];
 
-    public static TheoryData<string> ChildReadsRows => ForkCowCases.All.UnderAny(ChildReads);
+    public static TheoryData<string> ChildReadsRows => ForkCowCases.All.Under(ChildReads);
 
-    public static TheoryData<string> ParentNeverReadsRows => ForkCowCases.All.UnderAny(ParentNeverReads);
+    public static TheoryData<string> ParentNeverReadsRows => ForkCowCases.All.Under(ParentNeverReads);
 
-    public static TheoryData<string> ChildNeverReadsRows => ForkCowCases.All.UnderAny(ChildNeverReads);
+    public static TheoryData<string> ChildNeverReadsRows => ForkCowCases.All.Under(ChildNeverReads);
 
     [SkippableTheory]
     [MemberData(nameof(ChildReadsRows))]
@@ -147,15 +147,15 @@ public sealed class ForkCopyOnWriteSpec
     static Claim[] ChildCopies => [LinuxForkClaims.ChildCopies, XnuForkClaims.ChildCopies];
     static Claim[] ParentKeeps => [LinuxForkClaims.ParentKeeps, XnuForkClaims.ParentStillCow];
 
-    public static TheoryData<string> UntouchedRows => ForkCowCases.All.UnderAny(Untouched);
+    public static TheoryData<string> UntouchedRows => ForkCowCases.All.Under(Untouched);
 
-    public static TheoryData<string> WrittenRows => ForkCowCases.All.UnderAny(Written);
+    public static TheoryData<string> WrittenRows => ForkCowCases.All.Under(Written);
 
-    public static TheoryData<string> ChildSharesRows => ForkCowCases.All.UnderAny(ChildShares);
+    public static TheoryData<string> ChildSharesRows => ForkCowCases.All.Under(ChildShares);
 
-    public static TheoryData<string> ChildCopiesRows => ForkCowCases.All.UnderAny(ChildCopies);
+    public static TheoryData<string> ChildCopiesRows => ForkCowCases.All.Under(ChildCopies);
 
-    public static TheoryData<string> ParentKeepsRows => ForkCowCases.All.UnderAny(ParentKeeps);
+    public static TheoryData<string> ParentKeepsRows => ForkCowCases.All.Under(ParentKeeps);
 
     public static TheoryData<string> ParentPrivateRows => ForkCowCases.All.Under(XnuForkClaims.ParentPrivate);
 

@@ -89,19 +89,19 @@ public sealed class ForkInheritanceSpec
     static Claim[] SharedUntilWritten => [CopyOnWriteClaims.LinuxSharedUntilWritten, CopyOnWriteClaims.XnuCopyOnWrite];
     static Claim[] NotInherited => [AbsentClaims.LinuxNotInherited, AbsentClaims.XnuNotInherited];
 
-    public static TheoryData<string> WritesCrossRows => InheritanceCases.All.UnderAny(WritesCross);
+    public static TheoryData<string> WritesCrossRows => InheritanceCases.All.Under(WritesCross);
 
-    public static TheoryData<string> SameMemoryRows => InheritanceCases.All.UnderAny(SameMemory);
+    public static TheoryData<string> SameMemoryRows => InheritanceCases.All.Under(SameMemory);
 
     public static TheoryData<string> NoPageTablesRows => InheritanceCases.All.Under(SharedClaims.LinuxNoPageTablesCopied);
 
-    public static TheoryData<string> WritesStayRows => InheritanceCases.All.UnderAny(WritesStay);
+    public static TheoryData<string> WritesStayRows => InheritanceCases.All.Under(WritesStay);
 
-    public static TheoryData<string> SharedUntilWrittenRows => InheritanceCases.All.UnderAny(SharedUntilWritten);
+    public static TheoryData<string> SharedUntilWrittenRows => InheritanceCases.All.Under(SharedUntilWritten);
 
     public static TheoryData<string> DefaultIsCopyRows => InheritanceCases.All.Under(CopyOnWriteClaims.XnuDefaultIsCopy);
 
-    public static TheoryData<string> NotInheritedRows => InheritanceCases.All.UnderAny(NotInherited);
+    public static TheoryData<string> NotInheritedRows => InheritanceCases.All.Under(NotInherited);
 
     public static TheoryData<string> SeesZerosRows => InheritanceCases.All.Under(WipedClaims.ChildSeesZeros);
 

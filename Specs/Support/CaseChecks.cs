@@ -17,14 +17,6 @@ public interface ICheckedCase<TRun> : ISpecCase
 public static class CaseChecks
 {
     /// <summary>
-    /// The rows that fall under any of <paramref name="claims"/>, by description, in table order:
-    /// a behaviour claimed once per kernel is one theory over the rows of both.
-    /// </summary>
-    public static TheoryData<string> UnderAny<TCase>(this IEnumerable<TCase> table, params Claim[] claims)
-        where TCase : ISpecCase =>
-        table.Matching(row => claims.Any(row.Claims.Contains));
-
-    /// <summary>
     /// The row's scenario; a row of another kernel is a skip that names the kernel it needs (the
     /// probe's exit 3 agrees), never the case, so that the skip summary counts them on one line.
     /// </summary>

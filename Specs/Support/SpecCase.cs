@@ -36,10 +36,13 @@ public sealed record Check<TRun>(Claim Claim, Func<TRun, ClaimVerdict> Judge);
 /// <summary>Theory data and lookups over a family's table of cases.</summary>
 public static class CaseTables
 {
-    /// <summary>The rows that fall under <paramref name="claim"/>, by description, in table order.</summary>
-    public static TheoryData<string> Under<TCase>(this IEnumerable<TCase> table, Claim claim)
+    /// <summary>
+    /// The rows that fall under any of <paramref name="claims"/>, by description, in table order:
+    /// a behaviour claimed once per kernel is one theory over the rows of both.
+    /// </summary>
+    public static TheoryData<string> Under<TCase>(this IEnumerable<TCase> table, params Claim[] claims)
         where TCase : ISpecCase =>
-        table.Where(row => row.Claims.Contains(claim)).Descriptions();
+        table.Where(row => claims.Any(row.Claims.Contains)).Descriptions();
 
     /// <summary>The rows that match <paramref name="which"/>, by description, in table order.</summary>
     public static TheoryData<string> Matching<TCase>(this IEnumerable<TCase> table, Func<TCase, bool> which)
