@@ -48,8 +48,8 @@ public static class PublishedRows
             .Select(l => l.TrimStart('#').Trim());
         var rows = table.Rows.Select(cells => file switch
         {
-            "article-fork-walkthrough.tsv" => new PublishedRow(new ForkCowScenario().Key, cells["step"], cells),
-            "article-ool-cases.tsv" => new PublishedRow(
+            PublishedJudgements.ForkTableFile => new PublishedRow(new ForkCowScenario().Key, cells["step"], cells),
+            PublishedOolTable.FileName => new PublishedRow(
                 ArticleCase.Numbered(int.Parse(cells["nr"], System.Globalization.CultureInfo.InvariantCulture)).AsTheArticleRanIt.Scenario.Key,
                 $"{cells["nr"]} {cells["name"]}", cells),
             _ => throw new DocsInputException(

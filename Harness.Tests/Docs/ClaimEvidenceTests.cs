@@ -153,10 +153,10 @@ public sealed class ClaimEvidenceTests : IDisposable
     [Fact]
     public void The_readme_sentence_is_replaced_between_its_markers_and_a_readme_without_them_is_refused()
     {
-        var readme = $"# X\n\nIntro. {ReadmeEvidence.Begin}old{ReadmeEvidence.End}\nMore.\n";
+        var readme = $"# X\n\nIntro. {GeneratedDocs.Evidence.Begin}old{GeneratedDocs.Evidence.End}\nMore.\n";
 
-        ReadmeEvidence.Replace(readme, "New.").Should().Be($"# X\n\nIntro. {ReadmeEvidence.Begin}New.{ReadmeEvidence.End}\nMore.\n");
-        var missing = () => ReadmeEvidence.Replace("# X\n", "New.");
+        GeneratedDocs.Evidence.Replace(readme, "New.").Should().Be($"# X\n\nIntro. {GeneratedDocs.Evidence.Begin}New.{GeneratedDocs.Evidence.End}\nMore.\n");
+        var missing = () => GeneratedDocs.Evidence.Replace("# X\n", "New.");
         missing.Should().Throw<DocsInputException>().WithMessage("*README.md has no evidence block*" + GeneratedDocs.Command + "*");
     }
 
@@ -174,7 +174,7 @@ public sealed class ClaimEvidenceTests : IDisposable
             .Run(["docs"]);
 
         code.Should().Be(ExitCode.BadInput);
-        errors.ToString().Should().Contain("README.md has no evidence block").And.Contain(ReadmeEvidence.Begin + ReadmeEvidence.End);
+        errors.ToString().Should().Contain("README.md has no evidence block").And.Contain(GeneratedDocs.Evidence.Begin + GeneratedDocs.Evidence.End);
         File.ReadAllText(specs).Should().Be("stale\n", "nothing is written when one input is bad");
         File.ReadAllText(readme).Should().Be("# OolSpecs\n\nNo block here.\n");
     }

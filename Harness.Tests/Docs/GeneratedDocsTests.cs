@@ -35,7 +35,7 @@ public sealed class GeneratedDocsTests
         var readme = Checkout.Make().Single(d => d.Path == GeneratedDocs.Readme).Text;
         var firstParagraph = readme.Split("\n\n")[1];
 
-        firstParagraph.Should().Contain(ReadmeEvidence.Begin + ClaimEvidence.Read(Checkout.Checkout).Summary(SpecFamilies.Behaviour) + ReadmeEvidence.End);
+        firstParagraph.Should().Contain(GeneratedDocs.Evidence.Begin + ClaimEvidence.Read(Checkout.Checkout).Summary(SpecFamilies.Behaviour) + GeneratedDocs.Evidence.End);
     }
 
     [Fact]
