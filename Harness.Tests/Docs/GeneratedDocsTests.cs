@@ -9,16 +9,15 @@ namespace OolSpecs.Harness.Tests.Docs;
 /// </summary>
 public sealed class GeneratedDocsTests
 {
-    static readonly GeneratedDocs Checkout = new(RepositoryRoot.Locate());
-    static readonly Lazy<IReadOnlyDictionary<string, GeneratedDocument>> Made = new(() => Checkout.Make().ToDictionary(d => d.Path));
+    static GeneratedDocs Checkout => CheckoutDocs.Generator;
 
-    public static TheoryData<string> Documents => [.. Checkout.Make().Select(d => d.Path)];
+    public static TheoryData<string> Documents => [.. CheckoutDocs.Made.Select(d => d.Path)];
 
     [Theory]
     [MemberData(nameof(Documents))]
     public void Each_generated_document_is_current(string path)
     {
-        var made = Made.Value[path];
+        var made = CheckoutDocs.Document(path);
         var committed = Checkout.Committed(made);
 
         committed.Should().Be(made.Text, "{0} is generated; run `{1}` to rewrite it. Difference:\n{2}",
@@ -27,12 +26,12 @@ public sealed class GeneratedDocsTests
 
     [Fact]
     public void The_generated_documents_are_the_spec_catalogue_the_matrix_and_a_page_per_family() =>
-        Checkout.Make().Select(d => d.Path).Should().Contain(["docs/specs.md", BehaviourMatrix.Document, "docs/families/README.md", "docs/families/ForkCopyOnWrite.md"]);
+        CheckoutDocs.Made.Select(d => d.Path).Should().Contain(["docs/specs.md", BehaviourMatrix.Document, "docs/families/README.md", "docs/families/ForkCopyOnWrite.md"]);
 
     [Fact]
     public void The_readmes_first_paragraph_carries_the_evidence_sentence_made_from_the_snapshots_and_tables()
     {
-        var readme = Checkout.Make().Single(d => d.Path == GeneratedDocs.Readme).Text;
+        var readme = CheckoutDocs.Document(GeneratedDocs.Readme).Text;
         var firstParagraph = readme.Split("\n\n")[1];
 
         firstParagraph.Should().Contain(GeneratedDocs.Evidence.Begin + ClaimEvidence.Read(Checkout.Checkout).Summary(SpecFamilies.Behaviour) + GeneratedDocs.Evidence.End);
@@ -40,7 +39,7 @@ public sealed class GeneratedDocsTests
 
     [Fact]
     public void The_family_folder_holds_only_the_families_pages() =>
-        Checkout.Stray(Checkout.Make()).Should().BeEmpty("{0} holds only generated pages; run `{1}` to remove the others", FamilyPages.Folder, GeneratedDocs.Command);
+        Checkout.Stray(CheckoutDocs.Made).Should().BeEmpty("{0} holds only generated pages; run `{1}` to remove the others", FamilyPages.Folder, GeneratedDocs.Command);
 
     [Fact]
     public void The_readme_links_the_matrix_and_the_family_pages()
