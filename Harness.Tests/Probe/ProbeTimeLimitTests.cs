@@ -7,8 +7,8 @@ namespace OolSpecs.Harness.Tests.Probe;
 
 /// <summary>
 /// A probe run's time limit ends the whole run, whatever its children do. These tests wait out
-/// their limits, so they are a class of their own: xunit runs classes side by side, and the
-/// waits overlap the rest of the suite.
+/// their limits, so each is a class of its own: xunit runs classes side by side, and the waits
+/// overlap each other and the rest of the suite.
 /// </summary>
 public sealed class ProbeTimeLimitTests
 {
@@ -26,13 +26,18 @@ public sealed class ProbeTimeLimitTests
         var grandchild = int.Parse(timeout.Stdout.Trim(), CultureInfo.InvariantCulture);
         ProcessState.EndsWithin(grandchild, TimeSpan.FromSeconds(10)).Should().BeTrue("the grandchild {0} must not outlive the run", grandchild);
     }
+}
 
-    [Theory]
-    [InlineData("exit 0")]
-    [InlineData("sleep 60")]
-    public void A_child_holding_the_output_open_cannot_stretch_the_time_limit(string thenTheProbe)
+/// <summary>
+/// A stand-in probe leaves a child behind that holds stdout for 60 s. Whether the probe then exits
+/// or hangs, the run ends at its limit and the child goes with it. Each waits out its limit, so
+/// each way is a class of its own, and the two waits overlap each other as well as the suite.
+/// </summary>
+public abstract class AChildHoldingTheOutputOpen(string thenTheProbe)
+{
+    [Fact]
+    public void Cannot_stretch_the_time_limit()
     {
-        // A stand-in probe leaves a child behind that holds stdout for 60 s, then exits or hangs.
         using var probe = new StandInProbe($"sleep 60 &\necho $!\n{thenTheProbe}\n");
         var limit = TimeSpan.FromSeconds(1);
         var clock = Stopwatch.StartNew();
@@ -45,3 +50,7 @@ public sealed class ProbeTimeLimitTests
         ProcessState.EndsWithin(child, TimeSpan.FromSeconds(10)).Should().BeTrue("the child {0} is in the run's process group", child);
     }
 }
+
+public sealed class AChildHoldingTheOutputOpenOfAProbeThatExited() : AChildHoldingTheOutputOpen("exit 0");
+
+public sealed class AChildHoldingTheOutputOpenOfAProbeThatHangs() : AChildHoldingTheOutputOpen("sleep 60");
