@@ -7,10 +7,10 @@ namespace OolSpecs.Harness.Docs;
 
 /// <summary>
 /// docs/families/&lt;Family&gt;.md, one page per spec family, and docs/families/README.md, their
-/// index: the family's claims (numbered) with the kernel functions that decide each, where they
-/// were read and the specs that assert each; its table of cases citing those numbers; its specs,
-/// the article's numbers, a link to each approved snapshot per release, and how to run just that
-/// family. Families are found by reflection, so a new one gets its page without code.
+/// index: a link to the family's one file under Specs/; the family's claims (numbered) with the
+/// kernel functions that decide each, where they were read and the specs that assert each; its
+/// table of cases citing those numbers; its specs, the article's numbers, a link to each approved
+/// snapshot per release, and how to run just that family. Families are found by reflection, so a new one gets its page without code.
 /// </summary>
 public static class FamilyPages
 {
@@ -35,7 +35,8 @@ public static class FamilyPages
     {
         var report = new MarkdownReport()
             .Heading(1, family)
-            .Paragraph(Generated + " [All families](README.md) · [behaviour matrix](../behaviour-matrix.md).");
+            .Paragraph(Generated + " [All families](README.md) · [behaviour matrix](../behaviour-matrix.md).")
+            .Paragraph($"The family in one file, its claims, its table of cases and its specs in that order: [`{SourceFile(family)}`](../../{SourceFile(family)}).");
         Run(report, family);
         var numbers = ClaimsOf(report, family, evidence);
         Cases(report, CaseTable.Of(family), numbers);

@@ -30,6 +30,12 @@ public static partial class SpecFamilies
 
     public static string Family(Type type) => type.Namespace!.Split('.').Last();
 
+    /// <summary>
+    /// The one file of a family's spec side, its claims, table of cases and spec classes in that
+    /// order: every family keeps this shape, so a new one copied from any of them is one file too.
+    /// </summary>
+    public static string SourceFile(string family) => $"Specs/{family}/{family}Spec.cs";
+
     /// <summary>The spec classes of a family, by name.</summary>
     public static IEnumerable<Type> SpecClasses(string family) =>
         SpecAssembly.GetTypes().Where(t => SpecMethods(t).Any() && Family(t) == family).OrderBy(t => t.Name, StringComparer.Ordinal);

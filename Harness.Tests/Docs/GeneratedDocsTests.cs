@@ -41,6 +41,20 @@ public sealed class GeneratedDocsTests
     public void The_family_folder_holds_only_the_families_pages() =>
         Checkout.Stray(CheckoutDocs.Made).Should().BeEmpty("{0} holds only generated pages; run `{1}` to remove the others", FamilyPages.Folder, GeneratedDocs.Command);
 
+    /// <summary>A reader copies a family to start one: each keeps the shape, one Specs file, which its page links (Finder's dot files aside).</summary>
+    [Fact]
+    public void Each_familys_spec_side_is_the_one_file_its_page_links()
+    {
+        foreach (var family in SpecFamilies.Behaviour)
+        {
+            Directory.EnumerateFiles(Path.Combine(Checkout.Checkout, "Specs", family), "*", SearchOption.AllDirectories)
+                .Where(file => !Path.GetFileName(file).StartsWith('.'))
+                .Select(file => Path.GetRelativePath(Checkout.Checkout, file).Replace(Path.DirectorySeparatorChar, '/'))
+                .Should().Equal([SpecFamilies.SourceFile(family)], "a family's claims, table of cases and specs are one file");
+            CheckoutDocs.Document($"{FamilyPages.Folder}/{FamilyPages.FileName(family)}").Text.Should().Contain($"](../../{SpecFamilies.SourceFile(family)})");
+        }
+    }
+
     [Fact]
     public void The_readme_links_the_matrix_and_the_family_pages()
     {
