@@ -32,7 +32,7 @@ public sealed record ForkInheritScenario(InheritMode Mode, int Pages = ForkInher
 
     public override IReadOnlyList<Kernel> Kernels => [Row.Kernel];
 
-    public override IReadOnlyList<string> Arguments => ["fork-inherit", "--mode", Row.Word, "--pages", Normalise.Count(Pages)];
+    public override IReadOnlyList<string> Arguments => [.. InheritModes.All.ArgumentsOf(Row), "--pages", Normalise.Count(Pages)];
 
     public override string Render(ForkInheritRun observation) => ForkInheritReport.Render(observation, Row, Command);
 }
@@ -40,7 +40,7 @@ public sealed record ForkInheritScenario(InheritMode Mode, int Pages = ForkInher
 /// <summary>The modes of `oolprobe fork-inherit` (Native/src/fork_inherit.c's modes[]): kernel and setup in words.</summary>
 public static class InheritModes
 {
-    public static readonly KernelRows<InheritMode> All = new("fork-inherit",
+    public static readonly KernelRows<InheritMode> All = new("fork-inherit", "--mode",
     [
         new(InheritMode.Default, Kernel.Xnu, "vm_allocate, VM_INHERIT_DEFAULT"),
         new(InheritMode.Share, Kernel.Xnu, "vm_inherit VM_INHERIT_SHARE"),

@@ -30,7 +30,7 @@ public sealed record SecondViewScenario(SecondViewWay Way, bool WithoutCapSysAdm
 
     public override IReadOnlyList<Kernel> Kernels => [Row.Kernel];
 
-    public override IReadOnlyList<string> Arguments => ["second-view", "--view", Row.Word, "--pages", Normalise.Count(Pages)];
+    public override IReadOnlyList<string> Arguments => [.. SecondViews.All.ArgumentsOf(Row), "--pages", Normalise.Count(Pages)];
 
     public override string Render(SecondViewRun observation) => SecondViewReport.Render(observation, Command);
 }
@@ -38,7 +38,7 @@ public sealed record SecondViewScenario(SecondViewWay Way, bool WithoutCapSysAdm
 /// <summary>The ways of `oolprobe second-view` (Native/src/second_view.c's rows[]): kernel and setup in words.</summary>
 public static class SecondViews
 {
-    public static readonly KernelRows<SecondViewWay> All = new("second-view",
+    public static readonly KernelRows<SecondViewWay> All = new("second-view", "--view",
     [
         new(SecondViewWay.MemfdShared, Kernel.Linux, "two MAP_SHARED mappings of one memfd"),
         new(SecondViewWay.MemfdPrivate, Kernel.Linux, "MAP_PRIVATE of a memfd beside MAP_SHARED"),
