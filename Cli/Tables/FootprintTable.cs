@@ -1,4 +1,3 @@
-using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Scenarios;
 using Spectre.Console;
 using Spectre.Console.Rendering;

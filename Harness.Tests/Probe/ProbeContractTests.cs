@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Probe;
+using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Harness.Tests.Probe;
@@ -108,7 +109,7 @@ public sealed partial class ProbeContractTests
     static Type? RecordIn(Type type)
     {
         var element = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0] : type;
-        return element.Namespace == typeof(XnuRegion).Namespace && element.IsClass ? element : null;
+        return element.Assembly == typeof(XnuRegion).Assembly && element.IsClass ? element : null;
     }
 
     // json_key*("key", ...) and the emitters, which write a value under the key they are given:

@@ -1,7 +1,8 @@
 using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Scenarios;
 using OolSpecs.Specs.ForkCopyOnWrite;
 using OolSpecs.Specs.Support;
-using static OolSpecs.Harness.Observations.ForkSteps;
+using static OolSpecs.Harness.Scenarios.ForkSteps;
 
 namespace OolSpecs.Harness.Tests.Scenarios;
 

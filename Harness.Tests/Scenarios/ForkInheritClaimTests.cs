@@ -1,7 +1,7 @@
 using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Scenarios;
 using OolSpecs.Specs.ForkInheritance;
-using static OolSpecs.Harness.Observations.ForkInheritSteps;
+using static OolSpecs.Harness.Scenarios.ForkInheritSteps;
 
 namespace OolSpecs.Harness.Tests.Scenarios;
 
@@ -182,7 +182,7 @@ public sealed class ForkInheritClaimTests
     [Fact]
     public void A_child_that_maps_the_buffer_after_dontfork_is_caught()
     {
-        var run = MadeUpForkInheritRuns.LinuxPrivate() with { Mode = Words.InheritMode.DontFork };
+        var run = MadeUpForkInheritRuns.LinuxPrivate() with { Mode = InheritMode.DontFork };
 
         AbsentClaims.NotInherited(run).Violations.Should().Contain("child-after-fork: the child maps the buffer")
             .And.Contain("child-after-fork: the child read the parent's data, not nothing");

@@ -10,24 +10,11 @@ namespace OolSpecs.Harness.Tests.Scenarios;
 /// <summary>fork-inherit's table, names and rendering, on made-up runs (<see cref="MadeUpForkInheritRuns"/>).</summary>
 public sealed class ForkInheritTests
 {
+    /// <summary>One row a mode, unique descriptions and each kernel as the probe's help says: <see cref="Probe.KernelRowTablesTests"/>, for every table.</summary>
     [Fact]
-    public void The_table_has_one_row_for_every_mode_and_every_mode_a_probe_word()
+    public void The_modes_are_in_the_order_of_the_probes_table()
     {
-        InheritModes.All.Select(row => row.Way).Should().BeEquivalentTo(Enum.GetValues<InheritMode>()).And.OnlyHaveUniqueItems();
         InheritModes.All.Select(row => row.Word).Should().Equal("default", "share", "copy", "none", "private", "shared", "dontfork", "wipeonfork");
-        InheritModes.All.Select(row => row.Description).Should().OnlyHaveUniqueItems();
-    }
-
-    [Fact]
-    public void Each_rows_kernel_is_the_one_the_probe_names_for_that_mode()
-    {
-        var help = ProbeRunner.Default().Run("fork-inherit", "--help").Split('\n');
-
-        foreach (var row in InheritModes.All)
-        {
-            help.Should().Contain(line => line.TrimStart().StartsWith(row.Word + " ", StringComparison.Ordinal) && line.Contains($" {row.Kernel.Title()} "),
-                "the probe's help lists --mode {0} as {1}'s", row.Word, row.Kernel.Title());
-        }
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Words;
-using static OolSpecs.Harness.Observations.ForkSteps;
+using static OolSpecs.Harness.Scenarios.ForkSteps;
 
 namespace OolSpecs.Harness.Tests.Scenarios;
 

@@ -1,6 +1,7 @@
 using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Words;
-using static OolSpecs.Harness.Observations.ForkInheritSteps;
+using static OolSpecs.Harness.Scenarios.ForkInheritSteps;
 
 namespace OolSpecs.Harness.Tests.Scenarios;
 

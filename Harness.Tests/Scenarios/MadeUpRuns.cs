@@ -1,4 +1,5 @@
 using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Harness.Tests.Scenarios;

@@ -1,7 +1,8 @@
 using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Words;
 using OolSpecs.Specs.SecondMapping;
-using static OolSpecs.Harness.Observations.SecondViewSteps;
+using static OolSpecs.Harness.Scenarios.SecondViewSteps;
 
 namespace OolSpecs.Harness.Tests.Scenarios;
 

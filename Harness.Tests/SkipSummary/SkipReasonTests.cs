@@ -1,5 +1,4 @@
 using OolSpecs.Harness.Scenarios;
-using OolSpecs.Harness.Words;
 using OolSpecs.Specs.ForkCopyOnWrite;
 using OolSpecs.Specs.ForkInheritance;
 using OolSpecs.Specs.SecondMapping;

@@ -1,5 +1,3 @@
-using OolSpecs.Harness.Words;
-
 namespace OolSpecs.Harness.Rendering;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using OolSpecs.Harness.Observations;
-
 namespace OolSpecs.Harness.Scenarios;
 
 /// <summary>How the kernel carried one OOL payload, as read from what both tasks show.</summary>

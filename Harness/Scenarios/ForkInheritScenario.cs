@@ -1,8 +1,7 @@
+using System.Text.Json.Serialization;
 using OolSpecs.Harness.Observations;
-using OolSpecs.Harness.Platforms;
 using OolSpecs.Harness.Probe;
 using OolSpecs.Harness.Rendering;
-using OolSpecs.Harness.Snapshots;
 using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Harness.Scenarios;
@@ -33,9 +32,62 @@ public sealed record ForkInheritScenario(InheritMode Mode, int Pages = ForkInher
 
     public override IReadOnlyList<Kernel> Kernels => [Row.Kernel];
 
-    public override IReadOnlyList<string> Arguments => ["fork-inherit", "--mode", Row.Word, "--pages", Normalise.Count(Pages)];
+    public override IReadOnlyList<string> Arguments => [.. InheritModes.All.ArgumentsOf(Row), "--pages", Normalise.Count(Pages)];
 
     public override string Render(ForkInheritRun observation) => ForkInheritReport.Render(observation, Row, Command);
+}
+
+/// <summary>The modes of `oolprobe fork-inherit` (Native/src/fork_inherit.c's modes[]): kernel and setup in words.</summary>
+public static class InheritModes
+{
+    public static readonly KernelRows<InheritMode> All = new("fork-inherit", "--mode",
+    [
+        new(InheritMode.Default, Kernel.Xnu, "vm_allocate, VM_INHERIT_DEFAULT"),
+        new(InheritMode.Share, Kernel.Xnu, "vm_inherit VM_INHERIT_SHARE"),
+        new(InheritMode.Copy, Kernel.Xnu, "vm_inherit VM_INHERIT_COPY"),
+        new(InheritMode.None, Kernel.Xnu, "vm_inherit VM_INHERIT_NONE"),
+        new(InheritMode.Private, Kernel.Linux, "MAP_PRIVATE|MAP_ANONYMOUS"),
+        new(InheritMode.Shared, Kernel.Linux, "MAP_SHARED|MAP_ANONYMOUS"),
+        new(InheritMode.DontFork, Kernel.Linux, "MAP_PRIVATE, madvise MADV_DONTFORK"),
+        new(InheritMode.WipeOnFork, Kernel.Linux, "MAP_PRIVATE, madvise MADV_WIPEONFORK"),
+    ]);
+}
+
+/// <summary>
+/// How `oolprobe fork-inherit` sets its buffer up before the fork: each member is one kernel's
+/// way of choosing what a child inherits. Which kernel has it is <see cref="InheritModes"/>'s
+/// table; what the child is to get, the specs' ForkInheritance case table.
+/// </summary>
+public enum InheritMode
+{
+    /// <summary>XNU: vm_allocate, inheritance left as vm_allocate gives it.</summary>
+    [ProbeWord("default")] Default,
+    /// <summary>XNU: vm_allocate, then vm_inherit(VM_INHERIT_SHARE).</summary>
+    [ProbeWord("share")] Share,
+    /// <summary>XNU: vm_allocate, then vm_inherit(VM_INHERIT_COPY).</summary>
+    [ProbeWord("copy")] Copy,
+    /// <summary>XNU: vm_allocate, then vm_inherit(VM_INHERIT_NONE).</summary>
+    [ProbeWord("none")] None,
+    /// <summary>Linux: mmap(MAP_PRIVATE|MAP_ANONYMOUS).</summary>
+    [ProbeWord("private")] Private,
+    /// <summary>Linux: mmap(MAP_SHARED|MAP_ANONYMOUS).</summary>
+    [ProbeWord("shared")] Shared,
+    /// <summary>Linux: MAP_PRIVATE, then madvise(MADV_DONTFORK).</summary>
+    [ProbeWord("dontfork")] DontFork,
+    /// <summary>Linux: MAP_PRIVATE, then madvise(MADV_WIPEONFORK).</summary>
+    [ProbeWord("wipeonfork")] WipeOnFork,
+}
+
+/// <summary>What a forked child read in the buffer right after the fork, as `oolprobe fork-inherit` words it.</summary>
+public enum ChildReading
+{
+    /// <summary>The parent's data as it was at the fork.</summary>
+    [ProbeWord("parent")] ParentsData,
+    [ProbeWord("zeros")] Zeros,
+    /// <summary>Neither: bytes nobody wrote.</summary>
+    [ProbeWord("other")] Other,
+    /// <summary>The child maps nothing at the buffer's address, so it read nothing.</summary>
+    [ProbeWord("unmapped")] Unmapped,
 }
 
 /// <summary>
@@ -135,4 +187,100 @@ public static class ForkInheritReport
     [DeclaresKeyTable(typeof(ForkInheritScenario))]
     public static KeyTable KeyTableOn(Kernel kernel) =>
         KeyTable.Steps("Summary", ["step", "actor", "mapped", .. kernel == Kernel.Xnu ? [.. ForkReports.XnuHeaders, "object"] : ForkReports.LinuxHeaders]);
+}
+
+/// <summary>
+/// What `oolprobe fork-inherit` reports: the parent maps and fills a buffer as
+/// <see cref="Mode"/> says, forks, and writes again; the child reads, then writes. Each of the
+/// five steps says whether its process mapped the buffer and, if it did, how it was backed;
+/// <see cref="Content"/> says what each side read of the other's writes.
+/// </summary>
+[ProbeOutput("fork-inherit")]
+public sealed record ForkInheritRun(
+    string Scenario,
+    Kernel Kernel,
+    InheritMode Mode,
+    string Setup,
+    string Description,
+    long PageSize,
+    int Pages,
+    ulong Buffer,
+    IReadOnlyList<ForkInheritStep> Steps,
+    ForkInheritContent Content,
+    FrameAvailability? Frames = null) : IReportsFrames
+{
+    public ForkInheritStep Step(string name) =>
+        Steps.SingleOrDefault(s => s.Step == name)
+        ?? throw new InvalidOperationException($"The fork-inherit run has no step '{name}'; it has {string.Join(", ", Steps.Select(s => s.Step))}.");
+
+    /// <summary>False where the process lacked CAP_SYS_ADMIN (Linux): frames and map counts are then unknown.</summary>
+    public bool FramesKnown => Frames?.Available ?? false;
+
+    /// <summary>The buffer's size in bytes.</summary>
+    public long Bytes => Pages * PageSize;
+}
+
+/// <summary>
+/// One step. Where <see cref="Mapped"/> is false the process has nothing at the buffer's
+/// address and no facts follow; otherwise on XNU <see cref="Region"/> is set, on Linux
+/// <see cref="PageStates"/> and <see cref="Vma"/>, and the CPUs the process was allowed to run on.
+/// </summary>
+public sealed record ForkInheritStep(
+    string Step,
+    string Actor,
+    bool Mapped,
+    XnuRegion? Region = null,
+    [property: JsonPropertyName("pages")] IReadOnlyList<LinuxPage>? PageStates = null,
+    LinuxVma? Vma = null,
+    int? CpusAllowed = null,
+    int? PinnedCpu = null)
+{
+    public XnuRegion XnuRegion => Region ?? throw new InvalidOperationException($"Step '{Step}' has no XNU region: {Missing}.");
+
+    public IReadOnlyList<LinuxPage> LinuxPages => PageStates ?? throw new InvalidOperationException($"Step '{Step}' has no Linux pages: {Missing}.");
+
+    public LinuxVma LinuxVma => Vma ?? throw new InvalidOperationException($"Step '{Step}' has no Linux VMA: {Missing}.");
+
+    string Missing => Mapped ? "this run is from the other kernel" : $"the {Actor} does not map the buffer";
+}
+
+/// <summary>
+/// What each side read. A check is null where it could not apply: a child that maps nothing
+/// reads nothing, and the child's reading "as at the fork" needs it to have read the parent's
+/// data or zeros. The verdicts (<see cref="ChildSeesParentWrite"/>, <see cref="ParentSeesChildWrite"/>)
+/// are null for the same reason. <see cref="ReadBack"/> is each side's own write, read back right
+/// after it was made.
+/// </summary>
+public sealed record ForkInheritContent(
+    ChildReading ChildReadsAtFork,
+    ChildAtForkChecks ChildAtFork,
+    bool? ChildSeesParentWrite,
+    ChildAfterParentWriteChecks ChildAfterParentWrite,
+    bool? ParentSeesChildWrite,
+    ParentAfterChildWriteChecks ParentAfterChildWrite,
+    ReadBacks ReadBack);
+
+/// <summary>The child's reading right after the fork: the parent's fill, and zeros.</summary>
+public sealed record ChildAtForkChecks(ContentCheck? Parent, ContentCheck? Zeros);
+
+/// <summary>The child's reading after the parent wrote again: that write, and what it read at the fork.</summary>
+public sealed record ChildAfterParentWriteChecks(ContentCheck? ParentAgain, ContentCheck? AsAtFork);
+
+/// <summary>
+/// The parent's reading after the child wrote: the child's write, the parent's own last write,
+/// and (a control, which must differ) the parent's first fill, written over since.
+/// </summary>
+public sealed record ParentAfterChildWriteChecks(ContentCheck? Child, ContentCheck? ParentAgain, ContentCheck? FirstFill);
+
+/// <summary>The step names of fork-inherit, in the order they happen.</summary>
+public static class ForkInheritSteps
+{
+    public const string ParentAfterFill = "parent-after-fill";
+    public const string ChildAfterFork = "child-after-fork";
+    public const string ParentAfterWrite = "parent-after-write";
+    public const string ChildAfterWrite = "child-after-write";
+    public const string ParentAfterChildWrite = "parent-after-child-write";
+
+    public static readonly IReadOnlyList<string> InOrder =
+        [ParentAfterFill, ChildAfterFork, ParentAfterWrite, ChildAfterWrite, ParentAfterChildWrite];
 }

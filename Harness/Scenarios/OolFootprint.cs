@@ -1,5 +1,4 @@
 using System.Globalization;
-using OolSpecs.Harness.Observations;
 
 namespace OolSpecs.Harness.Scenarios;
 

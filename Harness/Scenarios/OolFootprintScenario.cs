@@ -1,5 +1,4 @@
 using System.Globalization;
-using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Probe;
 using OolSpecs.Harness.Rendering;
 using OolSpecs.Harness.Words;

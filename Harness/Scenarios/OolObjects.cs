@@ -1,5 +1,3 @@
-using OolSpecs.Harness.Observations;
-
 namespace OolSpecs.Harness.Scenarios;
 
 /// <summary>

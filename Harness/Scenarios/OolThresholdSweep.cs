@@ -1,5 +1,3 @@
-using OolSpecs.Harness.Observations;
-
 namespace OolSpecs.Harness.Scenarios;
 
 /// <summary>One size of the sweep: the copy path it took, and what the receiver showed.</summary>

@@ -1,5 +1,3 @@
-using OolSpecs.Harness.Observations;
-
 namespace OolSpecs.Harness.Scenarios;
 
 /// <summary>Where a second reception's pages lie against the first's, in the receiver.</summary>

@@ -1,5 +1,4 @@
 using System.Reflection;
-using OolSpecs.Harness.Probe;
 using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Harness.Scenarios;

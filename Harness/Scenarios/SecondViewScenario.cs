@@ -1,7 +1,7 @@
+using System.Text.Json.Serialization;
 using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Probe;
 using OolSpecs.Harness.Rendering;
-using OolSpecs.Harness.Snapshots;
 using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Harness.Scenarios;
@@ -30,9 +30,66 @@ public sealed record SecondViewScenario(SecondViewWay Way, bool WithoutCapSysAdm
 
     public override IReadOnlyList<Kernel> Kernels => [Row.Kernel];
 
-    public override IReadOnlyList<string> Arguments => ["second-view", "--view", Row.Word, "--pages", Normalise.Count(Pages)];
+    public override IReadOnlyList<string> Arguments => [.. SecondViews.All.ArgumentsOf(Row), "--pages", Normalise.Count(Pages)];
 
     public override string Render(SecondViewRun observation) => SecondViewReport.Render(observation, Command);
+}
+
+/// <summary>The ways of `oolprobe second-view` (Native/src/second_view.c's rows[]): kernel and setup in words.</summary>
+public static class SecondViews
+{
+    public static readonly KernelRows<SecondViewWay> All = new("second-view", "--view",
+    [
+        new(SecondViewWay.MemfdShared, Kernel.Linux, "two MAP_SHARED mappings of one memfd"),
+        new(SecondViewWay.MemfdPrivate, Kernel.Linux, "MAP_PRIVATE of a memfd beside MAP_SHARED"),
+        new(SecondViewWay.MremapShared, Kernel.Linux, "mremap old_size 0 of MAP_SHARED|MAP_ANONYMOUS"),
+        new(SecondViewWay.MremapPrivate, Kernel.Linux, "mremap old_size 0 of MAP_PRIVATE|MAP_ANONYMOUS"),
+        new(SecondViewWay.ProcMemPrivateFile, Kernel.Linux, "/proc/self/mem write into a read-only MAP_PRIVATE file mapping"),
+        new(SecondViewWay.RemapShare, Kernel.Xnu, "mach_vm_remap copy FALSE"),
+        new(SecondViewWay.RemapCopy, Kernel.Xnu, "mach_vm_remap copy TRUE"),
+        new(SecondViewWay.EntryShare, Kernel.Xnu, "memory entry MAP_MEM_VM_SHARE, mach_vm_map"),
+        new(SecondViewWay.EntryCopy, Kernel.Xnu, "memory entry MAP_MEM_VM_COPY, mach_vm_map"),
+        new(SecondViewWay.EntryReadOnly, Kernel.Xnu, "read-only memory entry, mach_vm_map asking write"),
+        new(SecondViewWay.EntryUnaligned, Kernel.Xnu, "memory entry of a size not page aligned"),
+    ]);
+}
+
+/// <summary>
+/// How `oolprobe second-view` maps the same memory a second time: each member is one kernel's
+/// way. Which kernel has it is <see cref="SecondViews"/>'s table; what the second view
+/// is to be, the specs' SecondMapping case table.
+/// </summary>
+public enum SecondViewWay
+{
+    /// <summary>Linux: two MAP_SHARED mappings of one memfd.</summary>
+    [ProbeWord("memfd-shared")] MemfdShared,
+    /// <summary>Linux: a MAP_PRIVATE mapping of the memfd beside a MAP_SHARED one.</summary>
+    [ProbeWord("memfd-private")] MemfdPrivate,
+    /// <summary>Linux: mremap with old_size 0 of a shared anonymous mapping.</summary>
+    [ProbeWord("mremap-shared")] MremapShared,
+    /// <summary>Linux: mremap with old_size 0 of a private anonymous mapping.</summary>
+    [ProbeWord("mremap-private")] MremapPrivate,
+    /// <summary>Linux: a write through /proc/self/mem into a read-only MAP_PRIVATE file mapping.</summary>
+    [ProbeWord("proc-mem-private-file")] ProcMemPrivateFile,
+    /// <summary>XNU: mach_vm_remap with copy = FALSE.</summary>
+    [ProbeWord("remap-share")] RemapShare,
+    /// <summary>XNU: mach_vm_remap with copy = TRUE.</summary>
+    [ProbeWord("remap-copy")] RemapCopy,
+    /// <summary>XNU: mach_make_memory_entry_64(MAP_MEM_VM_SHARE), then mach_vm_map.</summary>
+    [ProbeWord("entry-share")] EntryShare,
+    /// <summary>XNU: mach_make_memory_entry_64(MAP_MEM_VM_COPY), then mach_vm_map.</summary>
+    [ProbeWord("entry-copy")] EntryCopy,
+    /// <summary>XNU: a read-only memory entry mapped with write asked.</summary>
+    [ProbeWord("entry-read-only")] EntryReadOnly,
+    /// <summary>XNU: a memory entry whose size is not page aligned.</summary>
+    [ProbeWord("entry-unaligned")] EntryUnaligned,
+}
+
+/// <summary>What the original of a second-view run is: memory the probe maps, or a file it reads with pread.</summary>
+public enum ViewOriginal
+{
+    [ProbeWord("memory")] Memory,
+    [ProbeWord("file")] File,
 }
 
 /// <summary>
@@ -97,4 +154,86 @@ public static class SecondViewReport
     [DeclaresKeyTable(typeof(SecondViewScenario))]
     public static KeyTable KeyTableOn(Kernel kernel) =>
         KeyTable.Steps("Summary", ["step", "side", .. kernel == Kernel.Xnu ? [.. ForkReports.XnuHeaders, "object"] : ForkReports.LinuxHeaders], labelColumns: 2);
+}
+
+/// <summary>
+/// What `oolprobe second-view` reports: the original is filled, a second view of it is made in
+/// the way <see cref="View"/> says (each call's result in <see cref="Calls"/>; a refusal is an
+/// observation), then the original is written and the view read, and the view is written and the
+/// original read. Each step holds both sides' facts; <see cref="Content"/> what each side read.
+/// </summary>
+[ProbeOutput("second-view")]
+public sealed record SecondViewRun(
+    string Scenario,
+    Kernel Kernel,
+    SecondViewWay View,
+    string Setup,
+    string Description,
+    long PageSize,
+    int Pages,
+    ViewOriginal OriginalIs,
+    IReadOnlyList<ViewCall> Calls,
+    IReadOnlyList<SecondViewStep> Steps,
+    ViewWrites Writes,
+    SecondViewContent Content,
+    FrameAvailability? Frames = null) : IReportsFrames
+{
+    public SecondViewStep Step(string name) =>
+        Steps.SingleOrDefault(s => s.Step == name)
+        ?? throw new InvalidOperationException($"The second-view run has no step '{name}'; it has {string.Join(", ", Steps.Select(s => s.Step))}.");
+
+    /// <summary>Whether the last call made the view: a refused view has no facts and no content.</summary>
+    public bool ViewMade => Calls.Count > 0 && Calls[^1].Done;
+
+    /// <summary>False where the process lacked CAP_SYS_ADMIN (Linux): frames and map counts are then unknown.</summary>
+    public bool FramesKnown => Frames?.Available ?? false;
+}
+
+/// <summary>
+/// One call made on the way to the view: whether it did what was asked, and if not the error as
+/// the kernel gave it (an errno name on Linux, a kern_return_t name on XNU, with its number).
+/// </summary>
+public sealed record ViewCall(string Call, bool Done, string? Error, int? KernReturn = null);
+
+/// <summary>
+/// One step, with each side's facts: null where the side is not memory (a file original) or was
+/// not made. On Linux a side has <see cref="ViewSide.PageStates"/> and a VMA, on XNU a region.
+/// </summary>
+public sealed record SecondViewStep(string Step, ViewSide? Original, ViewSide? View);
+
+public sealed record ViewSide(
+    XnuRegion? Region = null,
+    [property: JsonPropertyName("pages")] IReadOnlyList<LinuxPage>? PageStates = null,
+    LinuxVma? Vma = null,
+    int? CpusAllowed = null,
+    int? PinnedCpu = null);
+
+/// <summary>Each side's write: whether it was tried (a view that was not made is not written) and done.</summary>
+public sealed record ViewWrites(ViewWrite Original, ViewWrite View);
+
+public sealed record ViewWrite(bool Tried, bool Done, string? Error);
+
+/// <summary>
+/// What each side read, each check null where it could not apply (no view). The original is
+/// filled first; the view reads the fill; the original writes and reads back its write, then the
+/// view is read for that write and for the fill; the view writes and reads back its write, then
+/// the original is read for that write and for its own.
+/// </summary>
+public sealed record SecondViewContent(
+    ContentCheck? ViewReadsFill,
+    ContentCheck? OriginalReadsBack,
+    ContentCheck? ViewSeesOriginalWrite,
+    ContentCheck? ViewKeepsFill,
+    ContentCheck? ViewReadsBack,
+    ContentCheck? OriginalSeesViewWrite,
+    ContentCheck? OriginalKeepsOwn);
+
+/// <summary>The step names of second-view, in the order they happen.</summary>
+public static class SecondViewSteps
+{
+    public const string AfterView = "after-view";
+    public const string AfterOriginalWrite = "after-original-write";
+    public const string AfterViewWrite = "after-view-write";
+
+    public static readonly IReadOnlyList<string> InOrder = [AfterView, AfterOriginalWrite, AfterViewWrite];
 }

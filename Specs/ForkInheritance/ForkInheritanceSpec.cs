@@ -11,7 +11,7 @@ using System.Globalization;
 using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Words;
-using static OolSpecs.Harness.Observations.ForkInheritSteps;
+using static OolSpecs.Harness.Scenarios.ForkInheritSteps;
 
 namespace OolSpecs.Specs.ForkInheritance;
 

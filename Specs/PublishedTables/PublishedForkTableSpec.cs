@@ -1,5 +1,6 @@
 using System.Globalization;
 using OolSpecs.Harness.Observations;
+using OolSpecs.Harness.Scenarios;
 using OolSpecs.Specs.ForkCopyOnWrite;
 
 namespace OolSpecs.Specs.PublishedTables;

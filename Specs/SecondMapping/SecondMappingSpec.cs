@@ -11,7 +11,7 @@
 using OolSpecs.Harness.Observations;
 using OolSpecs.Harness.Scenarios;
 using OolSpecs.Harness.Words;
-using static OolSpecs.Harness.Observations.SecondViewSteps;
+using static OolSpecs.Harness.Scenarios.SecondViewSteps;
 
 namespace OolSpecs.Specs.SecondMapping;
 
