@@ -10,6 +10,7 @@ namespace OolSpecs.Harness.Tests.Probe;
 /// their limits, so each is a class of its own: xunit runs classes side by side, and the waits
 /// overlap each other and the rest of the suite.
 /// </summary>
+[WaitsOutATimeLimit]
 public sealed class ProbeTimeLimitTests
 {
     static ProbeRunner Shell(TimeSpan timeout) => new("/bin/sh", timeout, ["-c"]);
@@ -33,6 +34,7 @@ public sealed class ProbeTimeLimitTests
 /// or hangs, the run ends at its limit and the child goes with it. Each waits out its limit, so
 /// each way is a class of its own, and the two waits overlap each other as well as the suite.
 /// </summary>
+[WaitsOutATimeLimit]
 public abstract class AChildHoldingTheOutputOpen(string thenTheProbe)
 {
     [Fact]

@@ -1,0 +1,26 @@
+using System.Reflection;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace OolSpecs.Harness.Tests.Support;
+
+/// <summary>The classes that wait out a time limit start first, their collections named as xunit names them.</summary>
+public sealed class WaitingClassesFirstTests
+{
+    [Fact]
+    public void The_classes_that_wait_out_a_time_limit_start_before_every_other_class()
+    {
+        var assembly = typeof(WaitingClassesFirstTests).Assembly;
+        var classes = assembly.GetTypes().Where(type => !type.IsAbstract && type.GetMethods().Any(m => m.GetCustomAttribute<FactAttribute>() is not null)).ToList();
+        var waiting = classes.Where(type => type.GetCustomAttribute<WaitsOutATimeLimitAttribute>() is not null).Select(type => type.FullName).ToList();
+        var factory = new CollectionPerClassTestCollectionFactory(new TestAssembly(Reflector.Wrap(assembly)), new NullMessageSink());
+        var collections = classes.Select(type => factory.Get(Reflector.Wrap(type))).ToList();
+
+        var ordered = new WaitingClassesFirst().OrderTestCollections(collections).ToList();
+
+        waiting.Should().NotBeEmpty("the time-limit tests are marked");
+        ordered.Should().BeEquivalentTo(collections, "every class still runs");
+        ordered.Take(waiting.Count).Select(c => c.DisplayName)
+            .Should().BeEquivalentTo(waiting.Select(name => $"Test collection for {name}"), "the waits start first, so they overlap the other classes' work");
+    }
+}
