@@ -14,7 +14,7 @@ public sealed record CaseTable(string Name, IReadOnlyList<ISpecCase> Rows)
     /// <summary>The family's table, or null while it has none; two tables are refused, naming both.</summary>
     public static CaseTable? Of(string family)
     {
-        var tables = SpecFamilies.SpecAssembly.GetTypes()
+        var tables = SpecFamilies.Types
             .Where(t => t.Namespace is not null && SpecFamilies.Family(t) == family && t.Namespace.StartsWith("OolSpecs.Specs.", StringComparison.Ordinal))
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsInitOnly && IsTableOfCases(f.FieldType)))
             .ToList();

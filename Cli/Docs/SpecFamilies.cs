@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -21,9 +22,16 @@ public static partial class SpecFamilies
 
     static readonly Lazy<Dictionary<string, string>> summaries = new(() => ReadSummaries(SpecAssembly));
 
+    /// <summary>The spec assembly's types and each type's specs, read once: a docs run asks for them hundreds of times.</summary>
+    static readonly Lazy<Type[]> types = new(SpecAssembly.GetTypes);
+    static readonly ConcurrentDictionary<Type, MethodInfo[]> specMethods = new();
+
+    /// <summary>Every type of the spec assembly.</summary>
+    public static IReadOnlyList<Type> Types => types.Value;
+
     /// <summary>Every namespace that has spec classes, in order (PublishedTables included: docs/specs.md lists its checks).</summary>
     public static IReadOnlyList<string> WithSpecs =>
-        [.. SpecAssembly.GetTypes().Where(t => SpecMethods(t).Any()).Select(Family).Distinct().Order(StringComparer.Ordinal)];
+        [.. Types.Where(t => SpecMethods(t).Any()).Select(Family).Distinct().Order(StringComparer.Ordinal)];
 
     /// <summary>The behaviour families: namespaces with spec classes, except shared code and the published-table checks.</summary>
     public static IReadOnlyList<string> Behaviour => [.. WithSpecs.Except(NotBehaviour)];
@@ -38,20 +46,20 @@ public static partial class SpecFamilies
 
     /// <summary>The spec classes of a family, by name.</summary>
     public static IEnumerable<Type> SpecClasses(string family) =>
-        SpecAssembly.GetTypes().Where(t => SpecMethods(t).Any() && Family(t) == family).OrderBy(t => t.Name, StringComparer.Ordinal);
+        Types.Where(t => SpecMethods(t).Any() && Family(t) == family).OrderBy(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>Every claim the family's claim classes (static classes) declare, in declaration order.</summary>
     public static IEnumerable<Claim> Claims(string family) =>
-        SpecAssembly.GetTypes()
+        Types
             .Where(t => t.Namespace is not null && Family(t) == family && t.IsAbstract && t.IsSealed)
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(Claim)).OrderBy(f => f.MetadataToken))
             .Select(f => (Claim)f.GetValue(null)!);
 
     public static IEnumerable<MethodInfo> SpecMethods(Type type) =>
-        type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+        specMethods.GetOrAdd(type, t => [.. t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(m => m.GetCustomAttributes().Any(a => a is FactAttribute))
-            .OrderBy(m => m.MetadataToken);
+            .OrderBy(m => m.MetadataToken)]);
 
     /// <summary>The `oolspecs observe` names whose scenarios belong to the family.</summary>
     public static IEnumerable<string> ObserveNames(string family) =>
@@ -81,9 +89,9 @@ public static partial class SpecFamilies
         }
 
         var sentence = string.Join(' ', words);
-        foreach (var (written, spelled) in Spellings)
+        foreach (var (written, spelled) in SpellingPatterns)
         {
-            sentence = Regex.Replace(sentence, $@"\b{written}\b", spelled, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            sentence = written.Replace(sentence, spelled);
         }
 
         return sentence.Length == 0 ? name
@@ -116,6 +124,10 @@ public static partial class SpecFamilies
         ("small copy size", "small-copy size"),
         ("one page copy", "one-page copy"),
     ];
+
+    /// <summary>The spellings as patterns, each made once: they are more than the fifteen that Regex caches.</summary>
+    static readonly (Regex Written, string Spelled)[] SpellingPatterns =
+        [.. Spellings.Select(s => (new Regex($@"\b{s.Written}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), s.Spelled))];
 
     static Dictionary<string, string> ReadSummaries(Assembly assembly)
     {
