@@ -107,9 +107,7 @@ public sealed record ForkCowRun(
     ForkContent Content,
     FrameAvailability? Frames = null) : IReportsFrames
 {
-    public ForkCowStep Step(string name) =>
-        Steps.SingleOrDefault(s => s.Step == name)
-        ?? throw new InvalidOperationException($"The fork-cow run has no step '{name}'; it has {string.Join(", ", Steps.Select(s => s.Step))}.");
+    public ForkCowStep Step(string name) => Steps.Named(name, "The fork-cow run");
 
     /// <summary>False where the process lacked CAP_SYS_ADMIN: frames and map counts are then unknown.</summary>
     public bool FramesKnown => Frames?.Available ?? false;
@@ -127,7 +125,7 @@ public sealed record ForkCowStep(
     [property: System.Text.Json.Serialization.JsonPropertyName("pages")] IReadOnlyList<LinuxPage>? PageStates = null,
     LinuxVma? Vma = null,
     int? CpusAllowed = null,
-    int? PinnedCpu = null)
+    int? PinnedCpu = null) : INamedStep
 {
     public XnuRegion XnuRegion => Region ?? throw new InvalidOperationException($"Step '{Step}' has no XNU region: this run is not from XNU.");
 

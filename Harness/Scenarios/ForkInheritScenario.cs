@@ -209,9 +209,7 @@ public sealed record ForkInheritRun(
     ForkInheritContent Content,
     FrameAvailability? Frames = null) : IReportsFrames
 {
-    public ForkInheritStep Step(string name) =>
-        Steps.SingleOrDefault(s => s.Step == name)
-        ?? throw new InvalidOperationException($"The fork-inherit run has no step '{name}'; it has {string.Join(", ", Steps.Select(s => s.Step))}.");
+    public ForkInheritStep Step(string name) => Steps.Named(name, "The fork-inherit run");
 
     /// <summary>False where the process lacked CAP_SYS_ADMIN (Linux): frames and map counts are then unknown.</summary>
     public bool FramesKnown => Frames?.Available ?? false;
@@ -233,7 +231,7 @@ public sealed record ForkInheritStep(
     [property: JsonPropertyName("pages")] IReadOnlyList<LinuxPage>? PageStates = null,
     LinuxVma? Vma = null,
     int? CpusAllowed = null,
-    int? PinnedCpu = null)
+    int? PinnedCpu = null) : INamedStep
 {
     public XnuRegion XnuRegion => Region ?? throw new InvalidOperationException($"Step '{Step}' has no XNU region: {Missing}.");
 

@@ -263,9 +263,7 @@ public sealed record OolReceivedMessage(
     bool RegionIsDataOnly,
     IReadOnlyList<TaskRegionStep> Steps)
 {
-    public TaskRegionStep Step(string name) =>
-        Steps.SingleOrDefault(s => s.Step == name)
-        ?? throw new InvalidOperationException($"Received message {Message} has no step '{name}'.");
+    public TaskRegionStep Step(string name) => Steps.Named(name, $"Received message {Message}");
 }
 
 /// <summary>The descriptor's fields as received; <see cref="RawCopy"/> is the raw mach_msg_copy_options_t.</summary>
@@ -279,7 +277,7 @@ public sealed record OolDescriptor(ulong Address, long Size, int RawCopy, bool D
 /// payload shared with the allocator's other blocks), the VM object at the bottom of its shadow
 /// chain (VM_REGION_TOP_INFO's obj_id), the task's footprint, and the payload's own pages.
 /// </summary>
-public sealed record TaskRegionStep(string Step, XnuRegion Region, ulong ChainBottomObjectId, long PhysFootprint, PayloadPages Payload);
+public sealed record TaskRegionStep(string Step, XnuRegion Region, ulong ChainBottomObjectId, long PhysFootprint, PayloadPages Payload) : INamedStep;
 
 /// <summary>The pages covering the payload itself, counted from mincore: what belongs to the data whatever region holds it.</summary>
 public sealed record PayloadPages(long Pages, long Resident, long Dirty, long Referenced, long Copied, long PagedOut, long Anonymous);

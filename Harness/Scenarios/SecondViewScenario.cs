@@ -178,9 +178,7 @@ public sealed record SecondViewRun(
     SecondViewContent Content,
     FrameAvailability? Frames = null) : IReportsFrames
 {
-    public SecondViewStep Step(string name) =>
-        Steps.SingleOrDefault(s => s.Step == name)
-        ?? throw new InvalidOperationException($"The second-view run has no step '{name}'; it has {string.Join(", ", Steps.Select(s => s.Step))}.");
+    public SecondViewStep Step(string name) => Steps.Named(name, "The second-view run");
 
     /// <summary>Whether the last call made the view: a refused view has no facts and no content.</summary>
     public bool ViewMade => Calls.Count > 0 && Calls[^1].Done;
@@ -199,7 +197,7 @@ public sealed record ViewCall(string Call, bool Done, string? Error, int? KernRe
 /// One step, with each side's facts: null where the side is not memory (a file original) or was
 /// not made. On Linux a side has <see cref="ViewSide.PageStates"/> and a VMA, on XNU a region.
 /// </summary>
-public sealed record SecondViewStep(string Step, ViewSide? Original, ViewSide? View);
+public sealed record SecondViewStep(string Step, ViewSide? Original, ViewSide? View) : INamedStep;
 
 public sealed record ViewSide(
     XnuRegion? Region = null,
