@@ -88,7 +88,7 @@ public sealed class OolPolicyTests
     [InlineData("268435456", 268435456L)]
     public void The_footprint_payload_comes_from_OOLSPECS_LARGE_BYTES(string value, long expected)
     {
-        WithVariable(value, () => OolFootprintScenario.BytesFromEnvironment()).Should().Be(expected);
+        OolFootprintScenario.BytesFrom(value).Should().Be(expected);
     }
 
     [Theory]
@@ -98,7 +98,7 @@ public sealed class OolPolicyTests
     [InlineData("4294967296")]
     public void A_bad_OOLSPECS_LARGE_BYTES_is_named_with_the_fix(string value)
     {
-        var act = () => WithVariable(value, () => OolFootprintScenario.BytesFromEnvironment());
+        var act = () => OolFootprintScenario.BytesFrom(value);
 
         act.Should().Throw<ArgumentException>().WithMessage($"*OOLSPECS_LARGE_BYTES='{value}'*1 MiB to 2 GiB*");
     }
@@ -163,19 +163,5 @@ public sealed class OolPolicyTests
         var failure = act.Should().Throw<ProbeFailedException>().Which;
         failure.ExitCode.Should().Be(3, "exit 3 means a request this kernel cannot honour");
         failure.Stderr.Should().Contain("needs XNU");
-    }
-
-    static T WithVariable<T>(string value, Func<T> read)
-    {
-        var saved = Environment.GetEnvironmentVariable(OolFootprintScenario.LargeBytesVariable);
-        Environment.SetEnvironmentVariable(OolFootprintScenario.LargeBytesVariable, value);
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(OolFootprintScenario.LargeBytesVariable, saved);
-        }
     }
 }

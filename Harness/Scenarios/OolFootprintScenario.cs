@@ -19,9 +19,11 @@ public sealed record OolFootprintScenario(long Bytes) : IScenario<OolTransferRun
 
     public static OolFootprintScenario FromEnvironment() => new(BytesFromEnvironment());
 
-    public static long BytesFromEnvironment()
+    public static long BytesFromEnvironment() => BytesFrom(Environment.GetEnvironmentVariable(LargeBytesVariable));
+
+    /// <summary>The payload <see cref="LargeBytesVariable"/> set to <paramref name="text"/> asks for (unset or blank: the default).</summary>
+    public static long BytesFrom(string? text)
     {
-        var text = Environment.GetEnvironmentVariable(LargeBytesVariable);
         if (string.IsNullOrWhiteSpace(text))
         {
             return DefaultBytes;
