@@ -1,4 +1,3 @@
-using System.Reflection;
 using OolSpecs.Harness.Cli;
 using OolSpecs.Harness.Platforms;
 using OolSpecs.Harness.Probe;
@@ -16,13 +15,7 @@ namespace OolSpecs.Harness.Tests.Probe;
 /// </summary>
 public sealed class KernelRowTablesTests
 {
-    static readonly IReadOnlyList<IKernelRows> Every =
-    [
-        .. typeof(IKernelRows).Assembly.GetTypes()
-            .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.Static))
-            .Where(field => typeof(IKernelRows).IsAssignableFrom(field.FieldType))
-            .Select(field => (IKernelRows)field.GetValue(null)!),
-    ];
+    static IReadOnlyList<IKernelRows> Every => KernelRowTables.Every;
 
     /// <summary>The tables by the probe subcommand they are of: a readable name for each theory row.</summary>
     public static TheoryData<string> Subcommands => [.. Every.Select(table => table.Subcommand)];
@@ -69,13 +62,21 @@ public sealed class KernelRowTablesTests
         var elsewhere = table.Rows.Where(row => row.Kernel != here).ToList();
         elsewhere.Should().NotBeEmpty("each kernel has rows of {0} the other lacks", subcommand);
 
+        // The scenarios' own command lines, as `dotnet test` and `observe` would start them on this kernel.
+        var scenarios = ScenarioCatalogue.All.Single(group => group.Name == subcommand).Scenarios.OfType<IProbeCommand>().ToList();
         foreach (var row in elsewhere)
         {
-            var act = () => probe.Run([.. table.ArgumentsOf(row)]);
+            var commands = scenarios.Select(scenario => scenario.Arguments).Where(arguments => arguments.Take(3).SequenceEqual(table.ArgumentsOf(row)))
+                .DistinctBy(arguments => string.Join(' ', arguments)).ToList();
+            commands.Should().NotBeEmpty("observe {0} has a scenario of {1}", subcommand, row.Description);
+            foreach (var arguments in commands)
+            {
+                var act = () => probe.Run([.. arguments]);
 
-            var failure = act.Should().Throw<ProbeFailedException>("this kernel has no {0} {1} {2}: it is {3}'s", subcommand, table.Option, row.Word, row.Kernel.Title()).Which;
-            failure.NeedsAnotherKernel.Should().BeTrue("{0} {1} {2} is {3}'s: exit 3, not {4}", subcommand, table.Option, row.Word, row.Kernel.Title(), failure.ExitCode);
-            failure.Stderr.Should().Contain($"needs {row.Kernel.Title()}").And.Contain($"{table.Option} {row.Word}");
+                var failure = act.Should().Throw<ProbeFailedException>("this kernel has no {0} {1} {2}: it is {3}'s", subcommand, table.Option, row.Word, row.Kernel.Title()).Which;
+                failure.NeedsAnotherKernel.Should().BeTrue("oolprobe {0} is {1}'s: exit 3, not {2}", string.Join(' ', arguments), row.Kernel.Title(), failure.ExitCode);
+                failure.Stderr.Should().Contain($"needs {row.Kernel.Title()}").And.Contain($"{table.Option} {row.Word}");
+            }
         }
     }
 
@@ -96,8 +97,8 @@ public sealed class KernelRowTablesTests
 
         foreach (var row in table.Rows)
         {
-            kernelsListed[row.Word].Should().Contain(ProbeWords.Of(row.Kernel).ToUpperInvariant(),
-                "the probe's help lists {0} {1} {2} as {3}'s", subcommand, table.Option, row.Word, row.Kernel.Title());
+            kernelsListed[row.Word].Should().Equal([ProbeWords.Of(row.Kernel).ToUpperInvariant()],
+                "the probe's help lists {0} {1} {2} once, as {3}'s", subcommand, table.Option, row.Word, row.Kernel.Title());
         }
     }
 

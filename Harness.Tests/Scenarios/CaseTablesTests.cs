@@ -1,21 +1,26 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
+using OolSpecs.Harness.Docs;
 using OolSpecs.Harness.Scenarios;
-using OolSpecs.Specs.ForkCopyOnWrite;
-using OolSpecs.Specs.ForkInheritance;
-using OolSpecs.Specs.SecondMapping;
 using OolSpecs.Specs.Support;
 
 namespace OolSpecs.Harness.Tests.Scenarios;
 
-/// <summary>The case tables of the fork and second-view families: every row says what it allocates, runs and risks, and claims only of its own kernel.</summary>
-public sealed partial class ForkCaseTablesTests
+/// <summary>
+/// Every family's table of cases (found as the docs find it, so a new family's is checked
+/// unasked): every row says what it allocates, runs and risks, and claims only of its own kernel;
+/// a table of kernel rows has the harness's rows, in the harness's order.
+/// </summary>
+public sealed partial class CaseTablesTests
 {
     static IEnumerable<(string Table, IReadOnlyList<ISpecCase> Rows)> Tables =>
-    [
-        (nameof(ForkCowCases), [.. ForkCowCases.All]),
-        (nameof(InheritanceCases), [.. InheritanceCases.All]),
-        (nameof(ViewCases), [.. ViewCases.All]),
-    ];
+        SpecFamilies.Behaviour.Select(CaseTable.Of).OfType<CaseTable>().Select(table => (table.Name, table.Rows));
+
+    [Fact]
+    public void Every_family_has_its_table()
+    {
+        Tables.Select(table => table.Table).Should().HaveCount(SpecFamilies.Behaviour.Count, "each family has one table of cases");
+    }
 
     [Fact]
     public void Every_row_has_an_allocation_a_probe_command_a_security_line_and_a_description_of_its_own()
@@ -43,9 +48,19 @@ public sealed partial class ForkCaseTablesTests
     [Fact]
     public void The_harness_rows_and_the_case_tables_are_the_same_rows_in_the_same_order()
     {
-        InheritanceCases.All.Select(row => row.Row).Should().Equal(InheritModes.All);
-        ViewCases.All.Select(row => row.Row).Should().Equal(SecondViews.All);
+        var kernelRowTables = Tables.Where(table => table.Rows.Count > 0 && RowOf(table.Rows[0]) is not null).ToList();
+        kernelRowTables.Should().NotBeEmpty("fork-inherit and second-view have tables of kernel rows");
+
+        foreach (var (table, rows) in kernelRowTables)
+        {
+            var ways = RowOf(rows[0])!.GetType().GetGenericArguments()[0];
+            var harness = KernelRowTables.Every.Where(t => t.Ways == ways).Should().ContainSingle("{0}'s rows are of one harness table", table).Subject;
+            rows.Select(RowOf).Should().Equal(harness.Rows, "{0} has the rows of the harness's {1} table, in its order", table, harness.Subcommand);
+        }
     }
+
+    /// <summary>The harness row a case of a <see cref="KernelRowCase{TWay, TRun}"/> table stands for, or null for another kind of case.</summary>
+    static IKernelRow? RowOf(ISpecCase row) => row.GetType().GetProperty("Row", BindingFlags.Public | BindingFlags.Instance)?.GetValue(row) as IKernelRow;
 
     /// <summary>Every constant and call a row's allocation names is in the probe's sources, so a table cannot drift from what the probe does.</summary>
     [Fact]

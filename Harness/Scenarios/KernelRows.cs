@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Reflection;
 using OolSpecs.Harness.Words;
 
 namespace OolSpecs.Harness.Scenarios;
@@ -82,4 +83,19 @@ public interface IKernelRows
     IReadOnlyList<IKernelRow> Rows { get; }
 
     IReadOnlyList<string> ArgumentsOf(IKernelRow row);
+}
+
+/// <summary>
+/// Every <see cref="KernelRows{TWay}"/> table of the harness, found by its type (a public static
+/// field or property), so that what checks one table checks a new family's too, unasked.
+/// </summary>
+public static class KernelRowTables
+{
+    public static readonly IReadOnlyList<IKernelRows> Every =
+    [
+        .. typeof(KernelRowTables).Assembly.GetTypes().SelectMany(type =>
+            type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(field => typeof(IKernelRows).IsAssignableFrom(field.FieldType)).Select(field => field.GetValue(null))
+                .Concat(type.GetProperties(BindingFlags.Public | BindingFlags.Static).Where(property => typeof(IKernelRows).IsAssignableFrom(property.PropertyType)).Select(property => property.GetValue(null))))
+            .Cast<IKernelRows>(),
+    ];
 }

@@ -5,7 +5,7 @@ using OolSpecs.Harness.Words;
 namespace OolSpecs.Harness.Scenarios;
 
 /// <summary>A scenario that is one run of `oolprobe`, whose JSON is a <typeparamref name="TRun"/>.</summary>
-public abstract record ProbeScenario<TRun> : IScenario<TRun>
+public abstract record ProbeScenario<TRun> : IScenario<TRun>, IProbeCommand
 {
     public abstract string Family { get; }
 
@@ -28,4 +28,11 @@ public abstract record ProbeScenario<TRun> : IScenario<TRun>
     public SnapshotKey Key => new(Family, Case);
 
     public virtual SnapshotKey KeyFor(TRun observation) => Key;
+}
+
+/// <summary>A scenario's probe command line, whatever its run's type: what the probe tests run of every scenario alike.</summary>
+public interface IProbeCommand
+{
+    /// <summary>The probe's command line: subcommand first.</summary>
+    IReadOnlyList<string> Arguments { get; }
 }

@@ -41,8 +41,9 @@ static bool allocate_pages(uint64_t bytes, int extra_flags,
  * malloc's block is what a program usually sends. It shares its pages'
  * region with the allocator's other blocks, and the allocator's zone, so
  * the region's user_tag, depends on the size and the machine (libmalloc:
- * small, VM_MEMORY_MALLOC_SMALL 2, up to 32 KiB; above that medium, 12,
- * where the medium zone is on, large, 3, where it is not). The tag decides
+ * small, VM_MEMORY_MALLOC_SMALL 2, up to 32 KiB; above that medium,
+ * VM_MEMORY_MALLOC_MEDIUM 12, where the medium zone is on, large,
+ * VM_MEMORY_MALLOC_LARGE 3, where it is not). The tag decides
  * the copy: XNU's vm_memory_malloc_no_cow_mask (vm_map.c) holds 1, 2, 7,
  * 11 and 12 on macOS, not 3, so a large block is shared copy-on-write like
  * anonymous memory and the others are copied at send.

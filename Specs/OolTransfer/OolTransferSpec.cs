@@ -548,7 +548,7 @@ public static class Allocations
     {
         MemoryKind.Purgeable => $"vm_allocate, VM_FLAGS_ANYWHERE | VM_FLAGS_PURGABLE | {Tag} (the article's flags 3, and the probe's tag 240)",
         MemoryKind.Anonymous => $"vm_allocate, VM_FLAGS_ANYWHERE | {Tag} (user_tag 240)",
-        MemoryKind.Malloc => "posix_memalign to vm_page_size: a block of libmalloc's region, tagged by its zone (MALLOC_SMALL 2, MALLOC_MEDIUM 12 or MALLOC_LARGE 3, by size and machine)",
+        MemoryKind.Malloc => "posix_memalign to vm_page_size: a block of libmalloc's region, tagged by its zone (VM_MEMORY_MALLOC_SMALL 2, VM_MEMORY_MALLOC_MEDIUM 12 or VM_MEMORY_MALLOC_LARGE 3, by size and machine)",
         _ => throw new ArgumentOutOfRangeException(nameof(memory), memory, "No allocation is known for this memory kind."),
     };
 }
