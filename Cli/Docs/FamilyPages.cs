@@ -36,7 +36,7 @@ public static class FamilyPages
         var report = new MarkdownReport()
             .Heading(1, family)
             .Paragraph(Generated + " [All families](README.md) · [behaviour matrix](../behaviour-matrix.md).")
-            .Paragraph($"The family in one file, its claims, its table of cases and its specs in that order: [`{SourceFile(family)}`](../../{SourceFile(family)}).");
+            .Paragraph($"The family's spec side is one file, which reads in this order: its claims, its table of cases, its specs: [`{SourceFile(family)}`](../../{SourceFile(family)}).");
         Run(report, family);
         var numbers = ClaimsOf(report, family, evidence);
         Cases(report, CaseTable.Of(family), numbers);

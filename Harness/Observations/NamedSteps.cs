@@ -8,8 +8,12 @@ public interface INamedStep
 
 public static class NamedSteps
 {
-    /// <summary>The step of that name; a run without it names the steps it has (<paramref name="run"/> says which run).</summary>
-    public static T Named<T>(this IReadOnlyList<T> steps, string name, string run) where T : INamedStep =>
-        steps.SingleOrDefault(s => s.Step == name)
-        ?? throw new InvalidOperationException($"{run} has no step '{name}'; it has {string.Join(", ", steps.Select(s => s.Step))}.");
+    /// <summary>The one step of that name; a run without it, or with it twice, says so and names the steps it has (<paramref name="run"/> says which run).</summary>
+    public static T Named<T>(this IReadOnlyList<T> steps, string name, string run) where T : INamedStep
+    {
+        var named = steps.Where(s => s.Step == name).ToList();
+        return named.Count == 1
+            ? named[0]
+            : throw new InvalidOperationException($"{run} {(named.Count == 0 ? $"has no step '{name}'" : $"has step '{name}' {named.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} times")}; it has {string.Join(", ", steps.Select(s => s.Step))}.");
+    }
 }
