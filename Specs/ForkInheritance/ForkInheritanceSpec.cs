@@ -536,17 +536,9 @@ public sealed class ForkInheritanceSpec
         var row = Row(mode);
         var run = row.Run(withoutCapSysAdmin: true);
 
-        run.Frames.Should().NotBeNull();
-        run.FramesKnown.Should().BeFalse();
-        run.Frames!.Reason.Should().NotBeNullOrWhiteSpace("the probe says why the frames are unknown");
-        run.Steps.Where(s => s.Mapped).SelectMany(s => s.LinuxPages).Should().OnlyContain(p => p.Pfn == null && p.MapCount == null);
+        WithoutFrames.ReportedUnknown(run, run.Steps.Where(s => s.Mapped).SelectMany(s => s.LinuxPages));
         var verdicts = row.JudgeAll(run);
-        foreach (var verdict in verdicts)
-        {
-            verdict.Violations.Should().BeEmpty("what needs no frame numbers is still checked: {0}", verdict.Claim);
-            verdict.Unverified.Where(reason => reason != Requires.Frames(run.Frames))
-                .Should().BeEmpty("only frame numbers and map counts are missing: {0}", verdict.Claim);
-        }
+        WithoutFrames.OnlyFramesUnverified(verdicts, run.Frames);
 
         verdicts.Any(v => v.Unverified.Count > 0).Should().Be(
             run.Step(ForkInheritSteps.ChildAfterFork).Mapped, "a claim about frames is left unverified, never passed; a child that maps nothing has no frames to claim");

@@ -9,9 +9,11 @@ namespace OolSpecs.Specs.Support;
 /// if the kernel gets it wrong. A family's record adds only the scenario that runs a way.
 /// </summary>
 public abstract record KernelRowCase<TWay, TRun>(KernelRow<TWay> Row, string Allocation, IReadOnlyList<Check<TRun>> Checks, string Security)
-    : ICheckedCase<TRun>
+    : ICheckedCase<TRun>, IKernelRowCase
     where TWay : struct, Enum
 {
+    IKernelRow IKernelRowCase.Row => Row;
+
     public string Description => Row.Description;
 
     public Kernel Kernel => Row.Kernel;
@@ -26,4 +28,10 @@ public abstract record KernelRowCase<TWay, TRun>(KernelRow<TWay> Row, string All
     IScenario<TRun> ICheckedCase<TRun>.ScenarioFor(bool withoutCapSysAdmin) => ScenarioFor(withoutCapSysAdmin);
 
     public sealed override string ToString() => Description;
+}
+
+/// <summary>A case of any <see cref="KernelRowCase{TWay, TRun}"/> table: the harness row it stands for, for what checks every table alike.</summary>
+public interface IKernelRowCase
+{
+    IKernelRow Row { get; }
 }
