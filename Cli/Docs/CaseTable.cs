@@ -36,9 +36,5 @@ public sealed record CaseTable(string Name, IReadOnlyList<ISpecCase> Rows)
     /// </summary>
     public static SnapshotKey? KeyOf(ISpecCase row, string family) =>
         ScenarioCatalogue.All.SelectMany(g => g.Scenarios)
-            .FirstOrDefault(s => s.Family == family && CommandOf(s) == row.ProbeCommand)?.Key;
-
-    /// <summary>A probe scenario's command ("oolprobe fork-inherit --mode private --pages 2"); the catalogue holds probe scenarios only.</summary>
-    static string? CommandOf(IScenario scenario) =>
-        scenario.GetType().GetProperty(nameof(ProbeScenario<object>.Command))?.GetValue(scenario) as string;
+            .FirstOrDefault(s => s.Family == family && (s as IProbeCommand)?.Command == row.ProbeCommand)?.Key;
 }

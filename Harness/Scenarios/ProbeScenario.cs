@@ -30,9 +30,12 @@ public abstract record ProbeScenario<TRun> : IScenario<TRun>, IProbeCommand
     public virtual SnapshotKey KeyFor(TRun observation) => Key;
 }
 
-/// <summary>A scenario's probe command line, whatever its run's type: what the probe tests run of every scenario alike.</summary>
+/// <summary>A scenario's probe command line, whatever its run's type: what the probe tests run and the docs name of every scenario alike.</summary>
 public interface IProbeCommand
 {
     /// <summary>The probe's command line: subcommand first.</summary>
     IReadOnlyList<string> Arguments { get; }
+
+    /// <summary>The command as a reader types it: "oolprobe fork-inherit --mode private --pages 2".</summary>
+    string Command { get; }
 }
