@@ -1,10 +1,14 @@
 using OolSpecs.Harness.Docs;
+using OolSpecs.Harness.Tests.Docs;
 
 namespace OolSpecs.Harness.Tests.Snapshots;
 
 /// <summary>
 /// A throwaway OolSpecs checkout for one test: the marker file, a copy of this checkout's docs/
-/// and approved snapshots/, its docs made current; deleted on Dispose.
+/// and approved snapshots/, its docs made current; deleted on Dispose. The copy holds the same
+/// snapshots and reads the same specs as this checkout, so its docs are this checkout's, which the
+/// run makes once (<see cref="CheckoutDocs"/>): writing those spares every test a generation.
+/// Tests that start from these docs assert that the copy starts current.
 /// </summary>
 public sealed class TempCheckout : IDisposable
 {
@@ -18,7 +22,7 @@ public sealed class TempCheckout : IDisposable
             Copy(Path.Combine(source, "docs"), Path.Combine(Root, "docs"), "*");
             Copy(Path.Combine(source, "snapshots"), Snapshots, "*" + Harness.Snapshots.SnapshotTree.ApprovedSuffix);
             Docs = new GeneratedDocs(Root);
-            Docs.Write();
+            MakeCurrent();
         }
         catch
         {
@@ -35,6 +39,23 @@ public sealed class TempCheckout : IDisposable
     public GeneratedDocs Docs { get; }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    /// <summary>What <see cref="GeneratedDocs.Write"/> would do here, from the documents already made; the copy has no README.</summary>
+    void MakeCurrent()
+    {
+        var made = CheckoutDocs.Made.Where(d => d.Path != GeneratedDocs.Readme).ToList();
+        foreach (var document in made)
+        {
+            var path = Path.Combine([Root, .. document.Path.Split('/')]);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, document.Text);
+        }
+
+        foreach (var stray in Docs.Stray(made))
+        {
+            File.Delete(Path.Combine([Root, .. stray.Split('/')]));
+        }
+    }
 
     static void Copy(string from, string to, string pattern)
     {
