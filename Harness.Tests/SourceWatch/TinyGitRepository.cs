@@ -1,52 +1,77 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace OolSpecs.Harness.Tests.SourceWatch;
 
-/// <summary>A git repository the test writes and tags itself, in a temporary folder removed on dispose.</summary>
+/// <summary>
+/// A git repository the test writes and tags itself, in a temporary folder removed on dispose.
+/// The files live in memory until a tag commits them: each tag is one `git fast-import`, where
+/// `add`, `commit` and `tag` were three processes, and the source watch reads the tags, never a
+/// work tree, so none is written.
+/// </summary>
 public sealed class TinyGitRepository : IDisposable
 {
+    const string Branch = "refs/heads/main";
+
+    readonly SortedDictionary<string, string> files = new(StringComparer.Ordinal);
+    bool committed;
+
     public TinyGitRepository()
     {
         Directory.CreateDirectory(Path);
-        Git("init", "--quiet");
+        Git(null, "init", "--quiet");
     }
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "oolspecs-git-" + Guid.NewGuid().ToString("N"));
 
     public TinyGitRepository Write(string file, string text)
     {
-        var path = System.IO.Path.Combine(Path, file);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
+        files[file] = text;
         return this;
     }
 
     public TinyGitRepository Delete(string file)
     {
-        File.Delete(System.IO.Path.Combine(Path, file));
+        files.Remove(file);
         return this;
     }
 
-    /// <summary>Commits the work tree as it is and tags the commit.</summary>
+    /// <summary>Commits the files as they are (each tag's tree is every file written and not deleted) and tags the commit.</summary>
     public TinyGitRepository Tag(string tag)
     {
-        Git("add", "--all");
-        Git("-c", "user.name=oolspecs", "-c", "user.email=test@oolspecs", "-c", "commit.gpgsign=false", "commit", "--quiet", "--allow-empty", "-m", tag);
-        Git("-c", "tag.gpgsign=false", "tag", tag);
+        var stream = new StringBuilder()
+            .Append($"commit {Branch}\n")
+            .Append("committer oolspecs <test@oolspecs> 0 +0000\n")
+            .Append(Data(tag))
+            .Append(committed ? $"from {Branch}^0\n" : "")
+            .Append("deleteall\n");
+        foreach (var (file, text) in files)
+        {
+            stream.Append($"M 100644 inline {file}\n").Append(Data(text));
+        }
+
+        stream.Append($"\nreset refs/tags/{tag}\nfrom {Branch}\n\n");
+        Git(stream.ToString(), "fast-import", "--quiet");
+        committed = true;
         return this;
     }
 
-    void Git(params string[] arguments)
+    /// <summary>fast-import's exact-length data block: the length counts bytes, not characters.</summary>
+    static string Data(string text) => $"data {Encoding.UTF8.GetByteCount(text)}\n{text}\n";
+
+    void Git(string? input, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("git") { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false, StandardInputEncoding = new UTF8Encoding(false) };
         start.ArgumentList.Add("-C");
         start.ArgumentList.Add(Path);
         arguments.ToList().ForEach(start.ArgumentList.Add);
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
+        var output = process.StandardOutput.ReadToEndAsync();
+        process.StandardInput.Write(input ?? "");
+        process.StandardInput.Close();
         process.WaitForExit();
-        process.ExitCode.Should().Be(0, "git {0} failed: {1}", string.Join(' ', arguments), errors.Result);
+        process.ExitCode.Should().Be(0, "git {0} failed: {1}{2}", string.Join(' ', arguments), errors.Result, output.Result);
     }
 
     public void Dispose()
