@@ -10,6 +10,8 @@ namespace OolSpecs.Harness.SourceWatch;
 public sealed class GitSourceTree
 {
     readonly Dictionary<(string Tag, string Path), string?> files = [];
+    readonly Dictionary<string, HashSet<string>?> pathsAt = [];
+    HashSet<string>? tags;
 
     GitSourceTree(string directory) => Directory = directory;
 
@@ -35,7 +37,21 @@ public sealed class GitSourceTree
         return tree;
     }
 
-    public bool HasTag(string tag) => Git("rev-parse", "--verify", "--quiet", $"refs/tags/{tag}^{{commit}}").Code == 0;
+    /// <summary>Whether the clone has the tag, on a commit; the clone's tags are listed once.</summary>
+    public bool HasTag(string tag) => (tags ??= CommitTags()).Contains(tag);
+
+    /// <summary>The tags that name a commit, lightweight or annotated (peeled).</summary>
+    HashSet<string> CommitTags()
+    {
+        var (code, output, errors) = Git("for-each-ref", "--format=%(refname:strip=2) %(objecttype) %(*objecttype)", "refs/tags");
+        if (code != 0)
+        {
+            throw new SourceTreeException($"`git for-each-ref` could not list the tags of '{Directory}': {errors.Trim()}");
+        }
+
+        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' '))
+            .Where(fields => fields.Length == 3 && (fields[1] == "commit" || fields[2] == "commit")).Select(fields => fields[0])];
+    }
 
     /// <exception cref="SourceTreeException">The tag is not in the clone.</exception>
     public void RequireTag(string tag, string setting)
@@ -51,12 +67,27 @@ public sealed class GitSourceTree
     {
         if (!files.TryGetValue((tag, path), out var text))
         {
-            var (code, output, _) = Git("show", $"{tag}:{path}");
+            // Most cited files are there, but a claim cites files at tags they are not at (a
+            // function that moved), and a test repository lacks most: one listing per tag answers
+            // those without a process each.
+            var (code, output, _) = PathsAt(tag)?.Contains(path) == false ? (1, "", "") : Git("show", $"{tag}:{path}");
             text = code == 0 ? output : null;
             files[(tag, path)] = text;
         }
 
         return text;
+    }
+
+    /// <summary>Every file path at the tag, or null when git cannot list it (then each file is asked for).</summary>
+    HashSet<string>? PathsAt(string tag)
+    {
+        if (!pathsAt.TryGetValue(tag, out var paths))
+        {
+            var (code, output, _) = Git("ls-tree", "-r", "-z", "--name-only", tag);
+            paths = pathsAt[tag] = code == 0 ? [.. output.Split('\0', StringSplitOptions.RemoveEmptyEntries)] : null;
+        }
+
+        return paths;
     }
 
     /// <summary>The files at the tag with a line that may begin a definition of the function (to be confirmed by <see cref="FunctionLocator"/>).</summary>
