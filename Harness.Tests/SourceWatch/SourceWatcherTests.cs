@@ -15,7 +15,7 @@ public sealed class SourceWatcherTests(WatchedRepository watched) : IClassFixtur
     static readonly SourceFunction Gone = new("ipc/kmsg.c", "kmsg_copyout_descriptor");
     static readonly SourceFunction Added = new("ipc/kmsg.c", "kmsg_deflate_descriptor");
 
-    GitSourceTree Tree => GitSourceTree.Open(watched.Repository.Path, "the test repository");
+    GitSourceTree Tree => watched.Tree;
 
     static WatchedClaim Claim(params Citation[] citations) => new("Family.Claims.One", "a claim", citations, [Old], ["OolSpecs.Specs.Family.OneSpec.It_holds"]);
 

@@ -1,9 +1,11 @@
+using OolSpecs.Harness.SourceWatch;
+
 namespace OolSpecs.Harness.Tests.SourceWatch;
 
 /// <summary>
 /// The repository SourceWatcherTests read: two tags, one function changed, one unchanged, one
-/// moved, one gone, one new. The tests only read it, so the class builds it once (git is the
-/// slow part of these tests).
+/// moved, one gone, one new. The tests only read it, so the class builds it once and opens it
+/// once, and what one test read the next reads from memory (git is the slow part of these tests).
 /// </summary>
 public sealed class WatchedRepository : IDisposable
 {
@@ -18,6 +20,10 @@ public sealed class WatchedRepository : IDisposable
         .Write("vm/fork.c", "int\nmap_fork(void)\n{\n\treturn 0;\n}\n")
         .Write("ipc/kmsg.c", "void\nkmsg_deflate_descriptor(void)\n{\n\treturn;\n}\n")
         .Tag(New);
+
+    public GitSourceTree Tree => tree ??= GitSourceTree.Open(Repository.Path, "the test repository");
+
+    GitSourceTree? tree;
 
     public void Dispose() => Repository.Dispose();
 }
