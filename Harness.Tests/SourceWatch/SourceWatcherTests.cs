@@ -50,6 +50,20 @@ public sealed class SourceWatcherTests(WatchedRepository watched) : IClassFixtur
     }
 
     [Fact]
+    public void A_moved_function_is_found_by_a_definition_that_has_its_return_type_and_spaces_on_the_same_line()
+    {
+        using var repository = new TinyGitRepository()
+            .Write("a.c", "static int\nfoo(int a)\n{\n\treturn a;\n}\n").Tag(Old)
+            .Delete("a.c").Write("b.c", "static int foo (int a)\n{\n\treturn a;\n}\n").Tag(New);
+
+        var watch = new SourceWatcher(GitSourceTree.Open(repository.Path, "the test repository"))
+            .Watch([Claim(new SourceFunction("a.c", "foo"))], New).Single().Functions.Single();
+
+        watch.Change.Should().Be(FunctionChange.Moved);
+        watch.ToFile.Should().Be("b.c");
+    }
+
+    [Fact]
     public void A_move_the_citation_knows_compares_the_two_files()
     {
         var watch = Watch(Moved.MovedTo("vm/fork.c", New));

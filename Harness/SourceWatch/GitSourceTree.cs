@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace OolSpecs.Harness.SourceWatch;
 
@@ -11,6 +12,7 @@ public sealed class GitSourceTree
 {
     readonly Dictionary<(string Tag, string Path), string?> files = [];
     readonly Dictionary<string, HashSet<string>?> pathsAt = [];
+    readonly Dictionary<(string Tag, SourceSymbolKind Kind, string Name), IReadOnlyList<string>> mayDefine = [];
     HashSet<string>? tags;
 
     GitSourceTree(string directory) => Directory = directory;
@@ -93,17 +95,42 @@ public sealed class GitSourceTree
     /// <summary>The files at the tag with a line that may begin a definition of the function (to be confirmed by <see cref="FunctionLocator"/>).</summary>
     public IReadOnlyList<string> FilesThatMayDefine(string tag, SourceFunction function)
     {
-        var pattern = function.Kind == SourceSymbolKind.Macro
-            ? $"^[[:space:]]*#[[:space:]]*define[[:space:]]+{function.Name}([^A-Za-z0-9_]|$)"
-            : $"^([A-Za-z_][^;=(]*[[:space:]*])?{function.Name}[[:space:]]*\\(";
-        var (code, output, errors) = Git("grep", "-l", "-E", pattern, tag, "--", "*.c", "*.h");
-        return code switch
-        {
-            0 => [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[(tag.Length + 1)..])],
-            1 => [],
-            _ => throw new SourceTreeException($"`git grep` for {function.Name} at {tag} in '{Directory}' failed: {errors.Trim()}"),
-        };
+        SearchDefinitions(tag, [function]);
+        return mayDefine[(tag, function.Kind, function.Name)];
     }
+
+    /// <summary>
+    /// Finds at the tag the lines that may begin a definition of each function, in one `git grep`
+    /// for all of them, not one a function; <see cref="FilesThatMayDefine"/> then answers from memory.
+    /// </summary>
+    public void SearchDefinitions(string tag, IEnumerable<SourceFunction> functions)
+    {
+        var wanted = functions.DistinctBy(function => (function.Kind, function.Name)).Where(function => !mayDefine.ContainsKey((tag, function.Kind, function.Name))).ToList();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        // -z separates the file name and line number with NUL: "tag:path\0line\0text".
+        var (code, output, errors) = Git(["grep", "-z", "-n", "-E", .. wanted.SelectMany(f => new[] { "-e", DefinitionPattern(f, "[:space:]") }), tag, "--", "*.c", "*.h"]);
+        if (code > 1)
+        {
+            throw new SourceTreeException($"`git grep` for {string.Join(", ", wanted.Select(f => f.Name))} at {tag} in '{Directory}' failed: {errors.Trim()}");
+        }
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\0'))
+            .Where(fields => fields.Length == 3).Select(fields => (File: fields[0][(tag.Length + 1)..], Text: fields[2])).ToList();
+        foreach (var function in wanted)
+        {
+            var definition = new Regex(DefinitionPattern(function, @"\s"), RegexOptions.CultureInvariant);
+            mayDefine[(tag, function.Kind, function.Name)] = [.. lines.Where(line => definition.IsMatch(line.Text)).Select(line => line.File).Distinct()];
+        }
+    }
+
+    /// <summary>A line that may begin the definition, as an extended regular expression; <paramref name="space"/> is the class of white space in the dialect (git's POSIX or .NET's).</summary>
+    static string DefinitionPattern(SourceFunction function, string space) => function.Kind == SourceSymbolKind.Macro
+        ? $"^[{space}]*#[{space}]*define[{space}]+{function.Name}([^A-Za-z0-9_]|$)"
+        : $"^([A-Za-z_][^;=(]*[{space}*])?{function.Name}[{space}]*\\(";
 
     (int Code, string Output, string Errors) Git(params string[] arguments)
     {

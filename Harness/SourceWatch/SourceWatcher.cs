@@ -18,7 +18,11 @@ public sealed class SourceWatcher(GitSourceTree tree)
             tree.RequireTag(from, "--from");
         }
 
-        return [.. claims.Select(claim =>
+        // One search of the new tag for every function not where its citation puts it (a move, or
+        // a function gone), instead of one search each.
+        var watched = claims.ToList();
+        tree.SearchDefinitions(to, watched.SelectMany(claim => claim.Citations).Select(citation => citation.Function).Where(function => Body(function, to, function.FileAt(to)) is null));
+        return [.. watched.Select(claim =>
         {
             var start = from ?? SourceTag.Newest(claim.TagsRead);
             // A citation held only at earlier tags has its successor cited beside it: between two
