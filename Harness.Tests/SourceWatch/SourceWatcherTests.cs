@@ -64,6 +64,29 @@ public sealed class SourceWatcherTests(WatchedRepository watched) : IClassFixtur
     }
 
     [Fact]
+    public void A_moved_macro_is_found_by_its_define()
+    {
+        using var repository = new TinyGitRepository()
+            .Write("a.h", "#define FOO(x) 1\n").Tag(Old)
+            .Delete("a.h").Write("b.h", "#  define\tFOO(x) 1\n").Tag(New);
+
+        var watch = new SourceWatcher(GitSourceTree.Open(repository.Path, "the test repository"))
+            .Watch([Claim(SourceFunction.Macro("a.h", "FOO"))], New).Single().Functions.Single();
+
+        watch.Change.Should().Be(FunctionChange.Moved);
+        watch.ToFile.Should().Be("b.h");
+    }
+
+    [Fact]
+    public void A_lightweight_tag_an_annotated_tag_and_a_tag_of_a_tag_are_tags_of_the_clone()
+    {
+        using var repository = new TinyGitRepository().Write("a.c", "").Tag("v1").AnnotatedTag("v2", "v1").AnnotatedTag("v3", "v2");
+        var tree = GitSourceTree.Open(repository.Path, "the test repository");
+
+        new[] { "v1", "v2", "v3", "v4" }.Select(tree.HasTag).Should().Equal(true, true, true, false);
+    }
+
+    [Fact]
     public void A_move_the_citation_knows_compares_the_two_files()
     {
         var watch = Watch(Moved.MovedTo("vm/fork.c", New));

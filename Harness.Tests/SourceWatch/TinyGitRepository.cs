@@ -7,7 +7,7 @@ namespace OolSpecs.Harness.Tests.SourceWatch;
 /// A git repository the test writes and tags itself, in a temporary folder removed on dispose.
 /// The files live in memory until a tag commits them: each tag is one `git fast-import`, where
 /// `add`, `commit` and `tag` were three processes, and the source watch reads the tags, never a
-/// work tree, so none is written.
+/// work tree, so none is written. File names are plain relative paths (no newline, no leading quote).
 /// </summary>
 public sealed class TinyGitRepository : IDisposable
 {
@@ -56,6 +56,13 @@ public sealed class TinyGitRepository : IDisposable
         return this;
     }
 
+    /// <summary>An annotated tag named <paramref name="tag"/> on <paramref name="target"/>, a commit or another tag.</summary>
+    public TinyGitRepository AnnotatedTag(string tag, string target)
+    {
+        Git(null, "-c", "user.name=oolspecs", "-c", "user.email=test@oolspecs", "-c", "tag.gpgsign=false", "tag", "--annotate", "--message", tag, tag, target);
+        return this;
+    }
+
     /// <summary>fast-import's exact-length data block: the length counts bytes, not characters.</summary>
     static string Data(string text) => $"data {Encoding.UTF8.GetByteCount(text)}\n{text}\n";
 
@@ -68,8 +75,16 @@ public sealed class TinyGitRepository : IDisposable
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEndAsync();
-        process.StandardInput.Write(input ?? "");
-        process.StandardInput.Close();
+        try
+        {
+            process.StandardInput.Write(input ?? "");
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // git stopped reading early; its exit code and message below say why.
+        }
+
         process.WaitForExit();
         process.ExitCode.Should().Be(0, "git {0} failed: {1}{2}", string.Join(' ', arguments), errors.Result, output.Result);
     }

@@ -6,14 +6,16 @@ namespace OolSpecs.Harness.SourceWatch;
 
 /// <summary>
 /// A kernel source tree in git (a bare clone or a work tree), read at tags through the `git`
-/// command: `git show TAG:path` needs no checkout, so one clone serves every release.
+/// command: `git show TAG:path` needs no checkout, so one clone serves every release. What it
+/// reads (tags, a tag's files and texts, searches) it keeps for as long as it is open, so the
+/// clone must not change meanwhile; one thread at a time uses it.
 /// </summary>
 public sealed class GitSourceTree
 {
     readonly Dictionary<(string Tag, string Path), string?> files = [];
     readonly Dictionary<string, HashSet<string>?> pathsAt = [];
     readonly Dictionary<(string Tag, SourceSymbolKind Kind, string Name), IReadOnlyList<string>> mayDefine = [];
-    HashSet<string>? tags;
+    (HashSet<string> OnCommits, HashSet<string> OnTags)? tags;
 
     GitSourceTree(string directory) => Directory = directory;
 
@@ -40,22 +42,29 @@ public sealed class GitSourceTree
     }
 
     /// <summary>Whether the clone has the tag, on a commit; the clone's tags are listed once.</summary>
-    public bool HasTag(string tag) => (tags ??= CommitTags()).Contains(tag);
+    /// <exception cref="SourceTreeException">git cannot list the clone's tags.</exception>
+    public bool HasTag(string tag)
+    {
+        var (onCommits, onTags) = tags ??= ListTags();
+        // The listing looks through one annotated tag; git asks the rare tag of a tag itself.
+        return onCommits.Contains(tag)
+            || onTags.Contains(tag) && Git("rev-parse", "--verify", "--quiet", $"refs/tags/{tag}^{{commit}}").Code == 0;
+    }
 
-    /// <summary>The tags that name a commit, lightweight or annotated (peeled).</summary>
-    HashSet<string> CommitTags()
+    /// <summary>The tags on a commit (lightweight, or annotated once), and the annotated tags of another tag.</summary>
+    (HashSet<string> OnCommits, HashSet<string> OnTags) ListTags()
     {
         var (code, output, errors) = Git("for-each-ref", "--format=%(refname:strip=2) %(objecttype) %(*objecttype)", "refs/tags");
         if (code != 0)
         {
-            throw new SourceTreeException($"`git for-each-ref` could not list the tags of '{Directory}': {errors.Trim()}");
+            throw new SourceTreeException($"`git for-each-ref` could not list the tags of '{Directory}' ({errors.Trim()}). Check that it is a readable clone: `git -C {Directory} tag`.");
         }
 
-        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' '))
-            .Where(fields => fields.Length == 3 && (fields[1] == "commit" || fields[2] == "commit")).Select(fields => fields[0])];
+        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ')).Where(fields => fields.Length == 3).ToList();
+        return ([.. rows.Where(f => f[1] == "commit" || f[2] == "commit").Select(f => f[0])], [.. rows.Where(f => f[2] == "tag").Select(f => f[0])]);
     }
 
-    /// <exception cref="SourceTreeException">The tag is not in the clone.</exception>
+    /// <exception cref="SourceTreeException">The tag is not in the clone, or git cannot list its tags.</exception>
     public void RequireTag(string tag, string setting)
     {
         if (!HasTag(tag))
@@ -112,22 +121,26 @@ public sealed class GitSourceTree
         }
 
         // -z separates the file name and line number with NUL: "tag:path\0line\0text".
-        var (code, output, errors) = Git(["grep", "-z", "-n", "-E", .. wanted.SelectMany(f => new[] { "-e", DefinitionPattern(f, "[:space:]") }), tag, "--", "*.c", "*.h"]);
+        var (code, output, errors) = Git(["grep", "--no-color", "-z", "-n", "-E", .. wanted.SelectMany(f => new[] { "-e", DefinitionPattern(f, "[:space:]") }), tag, "--", "*.c", "*.h"]);
         if (code > 1)
         {
             throw new SourceTreeException($"`git grep` for {string.Join(", ", wanted.Select(f => f.Name))} at {tag} in '{Directory}' failed: {errors.Trim()}");
         }
 
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\0'))
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\0', 3))
             .Where(fields => fields.Length == 3).Select(fields => (File: fields[0][(tag.Length + 1)..], Text: fields[2])).ToList();
         foreach (var function in wanted)
         {
-            var definition = new Regex(DefinitionPattern(function, @"\s"), RegexOptions.CultureInvariant);
+            var definition = new Regex(DefinitionPattern(function, @"\s"));
             mayDefine[(tag, function.Kind, function.Name)] = [.. lines.Where(line => definition.IsMatch(line.Text)).Select(line => line.File).Distinct()];
         }
     }
 
-    /// <summary>A line that may begin the definition, as an extended regular expression; <paramref name="space"/> is the class of white space in the dialect (git's POSIX or .NET's).</summary>
+    /// <summary>
+    /// A line that may begin the definition, as an extended regular expression; <paramref name="space"/>
+    /// is the class of white space in the dialect (git's POSIX or .NET's). A name is a C identifier,
+    /// so it means the same in both.
+    /// </summary>
     static string DefinitionPattern(SourceFunction function, string space) => function.Kind == SourceSymbolKind.Macro
         ? $"^[{space}]*#[{space}]*define[{space}]+{function.Name}([^A-Za-z0-9_]|$)"
         : $"^([A-Za-z_][^;=(]*[{space}*])?{function.Name}[{space}]*\\(";
