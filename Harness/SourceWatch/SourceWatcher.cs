@@ -8,6 +8,7 @@ namespace OolSpecs.Harness.SourceWatch;
 public sealed class SourceWatcher(GitSourceTree tree)
 {
     readonly Dictionary<(SourceFunction, string, string), (FunctionBody? Before, string? ToFile, FunctionBody? After)> found = [];
+    readonly Dictionary<(SourceSymbolKind, string Name, string Tag, string File), FunctionBody?> bodies = [];
 
     /// <exception cref="SourceTreeException">A tag is not in the clone.</exception>
     public IReadOnlyList<ClaimWatch> Watch(IEnumerable<WatchedClaim> claims, string to, string? from = null)
@@ -18,17 +19,17 @@ public sealed class SourceWatcher(GitSourceTree tree)
             tree.RequireTag(from, "--from");
         }
 
-        // One search of the new tag for every function not where its citation puts it (a move, or
-        // a function gone), instead of one search each.
-        var watched = claims.ToList();
-        tree.SearchDefinitions(to, watched.SelectMany(claim => claim.Citations).Select(citation => citation.Function).Where(function => Body(function, to, function.FileAt(to)) is null));
-        return [.. watched.Select(claim =>
+        var watched = claims.Select(claim =>
         {
             var start = from ?? SourceTag.Newest(claim.TagsRead);
             // A citation held only at earlier tags has its successor cited beside it: between two
             // later tags it says nothing, so it is not compared (it would read as a wrong citation).
-            return new ClaimWatch(claim, start, to, [.. claim.Citations.Where(c => c.AppliesAt(start) || c.AppliesAt(to)).Select(c => Compare(c, start, to))]);
-        })];
+            return (Claim: claim, Start: start, Citations: claim.Citations.Where(c => c.AppliesAt(start) || c.AppliesAt(to)).ToList());
+        }).ToList();
+        // One search of the new tag for every function not where its citation puts it (a move, or
+        // a function gone), instead of one search each.
+        tree.SearchDefinitions(to, watched.SelectMany(w => w.Citations).Select(c => c.Function).Where(f => Body(f, to, f.FileAt(to)) is null));
+        return [.. watched.Select(w => new ClaimWatch(w.Claim, w.Start, to, [.. w.Citations.Select(c => Compare(c, w.Start, to))]))];
     }
 
     FunctionWatch Compare(Citation citation, string from, string to)
@@ -72,6 +73,15 @@ public sealed class SourceWatcher(GitSourceTree tree)
         return (before, null, null);
     }
 
-    FunctionBody? Body(SourceFunction function, string tag, string file) =>
-        tree.Read(tag, file) is { } text ? FunctionLocator.Find(text, function) : null;
+    /// <summary>The body in the file at the tag, each found once: the search above and the comparison both ask.</summary>
+    FunctionBody? Body(SourceFunction function, string tag, string file)
+    {
+        var key = (function.Kind, function.Name, tag, file);
+        if (!bodies.TryGetValue(key, out var body))
+        {
+            body = bodies[key] = tree.Read(tag, file) is { } text ? FunctionLocator.Find(text, function) : null;
+        }
+
+        return body;
+    }
 }
