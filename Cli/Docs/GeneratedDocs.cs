@@ -104,9 +104,11 @@ public sealed class GeneratedDocs(string checkout, GitSourceTree? xnu = null)
     }
 
     /// <summary>Writes every stale document and removes stray pages; returns the checkout paths it changed.</summary>
-    public IReadOnlyList<string> Write()
+    public IReadOnlyList<string> Write() => Write(Make());
+
+    /// <summary>Writes the documents given where they differ, as they were made, and removes stray pages; returns the checkout paths it changed.</summary>
+    public IReadOnlyList<string> Write(IReadOnlyList<GeneratedDocument> made)
     {
-        var made = Make();
         var changed = new List<string>();
         foreach (var document in made.Where(d => Committed(d) != d.Text))
         {

@@ -22,7 +22,8 @@ public sealed class TempCheckout : IDisposable
             Copy(Path.Combine(source, "docs"), Path.Combine(Root, "docs"), "*");
             Copy(Path.Combine(source, "snapshots"), Snapshots, "*" + Harness.Snapshots.SnapshotTree.ApprovedSuffix);
             Docs = new GeneratedDocs(Root);
-            MakeCurrent();
+            // The copy has no README.
+            Docs.Write([.. CheckoutDocs.Made.Where(d => d.Path != GeneratedDocs.Readme)]);
         }
         catch
         {
@@ -39,23 +40,6 @@ public sealed class TempCheckout : IDisposable
     public GeneratedDocs Docs { get; }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
-
-    /// <summary>What <see cref="GeneratedDocs.Write"/> would do here, from the documents already made; the copy has no README.</summary>
-    void MakeCurrent()
-    {
-        var made = CheckoutDocs.Made.Where(d => d.Path != GeneratedDocs.Readme).ToList();
-        foreach (var document in made)
-        {
-            var path = Path.Combine([Root, .. document.Path.Split('/')]);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, document.Text);
-        }
-
-        foreach (var stray in Docs.Stray(made))
-        {
-            File.Delete(Path.Combine([Root, .. stray.Split('/')]));
-        }
-    }
 
     static void Copy(string from, string to, string pattern)
     {
