@@ -81,13 +81,13 @@ public sealed class GitSourceTree
             // Most cited files are there, but a claim cites files at tags they are not at (a
             // function that moved), and a test repository lacks most: one listing per tag answers
             // those without a process each.
-            var (code, output, _) = PathsAt(tag)?.Contains(path) == false ? (1, "", "") : Git("show", $"{tag}:{path}");
-            text = code == 0 ? output : null;
-            files[(tag, path)] = text;
+            text = files[(tag, path)] = PathsAt(tag)?.Contains(path) == false ? null : Show(tag, path);
         }
 
         return text;
     }
+
+    string? Show(string tag, string path) => Git("show", $"{tag}:{path}") is (0, var output, _) ? output : null;
 
     /// <summary>Every file path at the tag, or null when git cannot list it (then each file is asked for).</summary>
     HashSet<string>? PathsAt(string tag)
